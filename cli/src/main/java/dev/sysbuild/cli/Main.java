@@ -1,0 +1,27 @@
+package dev.sysbuild.cli;
+
+import picocli.CommandLine;
+
+/** Entry point: runs the command and exits with its code (0 ok, 1 failure, 2 usage). */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line in-process (tests call this) and returns the exit code. */
+    public static int run(String... args) {
+        java.io.PrintStream out = Output.stdout();
+        try {
+            return run(out, Output.stderr(), args);
+        } finally {
+            out.flush();
+        }
+    }
+
+    /** Runs with the given output streams. */
+    public static int run(java.io.PrintStream out, java.io.PrintStream err, String... args) {
+        return SysbuildCommand.commandLine(out, err).execute(args);
+    }
+}

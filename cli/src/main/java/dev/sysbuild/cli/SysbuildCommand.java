@@ -1,0 +1,53 @@
+package dev.sysbuild.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code sysbuild} command. */
+@Command(name = "sysbuild", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Build and switch whole Linux systems described in the Nix language.",
+        subcommands = {ParseCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
+public final class SysbuildCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Where commands write; byte strings go out as ISO-8859-1 to keep their exact bytes. */
+    final java.io.PrintStream out;
+    final java.io.PrintStream err;
+
+    SysbuildCommand(java.io.PrintStream out, java.io.PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+    }
+
+    static CommandLine commandLine(java.io.PrintStream out, java.io.PrintStream err) {
+        CommandLine cl = new CommandLine(new SysbuildCommand(out, err));
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setExecutionExceptionHandler(SysbuildCommand::handleException);
+        cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? 2 : 1);
+        return cl;
+    }
+
+    /** Unexpected exceptions: a message, and the stack trace only with -v. */
+    private static int handleException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        boolean verbose = parsed.hasMatchedOption("-v") || parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("-v"));
+        cl.getErr().println("error: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
+        if (verbose) {
+            StringWriter sw = new StringWriter();
+            e.printStackTrace(new PrintWriter(sw));
+            cl.getErr().print(sw);
+        } else {
+            cl.getErr().println("(internal error; run with -v for details)");
+        }
+        cl.getErr().flush();
+        return 1;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.sysbuild.eval;
+
+import dev.sysbuild.language.diag.Span;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the evaluator needs from the outside world, in one replaceable seam: files,
+ * environment, clock, and the store. Paths and contents are byte strings (one byte per char).
+ */
+public interface EvalIO {
+    /** The kind of a directory entry, as {@code builtins.readDir} names it. */
+    enum FileType { REGULAR, DIRECTORY, SYMLINK, UNKNOWN }
+
+    String readFile(String path, Span span);
+
+    byte[] readFileBytes(String path, Span span);
+
+    boolean pathExists(String path);
+
+    /** The type of path without following a final symlink, or null if it does not exist. */
+    FileType fileType(String path);
+
+    /** Entries of a directory, sorted by name. */
+    Map<String, FileType> readDir(String path, Span span);
+
+    String getEnv(String name);
+
+    /** Resolves symlinks in a path, as imports do before reading. */
+    String realPath(String path);
+
+    /** Copies a path into the store (or only computes where it would go) and returns its store path. */
+    String copyPathToStore(String path, Span span);
+
+    /** The files read through this IO, for provenance. */
+    List<String> filesRead();
+}

@@ -1,0 +1,128 @@
+package dev.sysbuild.eval;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.sysbuild.eval.builtins.Builtins;
+import dev.sysbuild.eval.node.Compiler;
+import dev.sysbuild.eval.node.Node;
+import dev.sysbuild.eval.value.Thunk;
+import dev.sysbuild.eval.value.Value;
+import dev.sysbuild.language.Parser;
+import dev.sysbuild.language.ast.Expr;
+import dev.sysbuild.language.diag.Source;
+import dev.sysbuild.language.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One evaluation session: the builtins, the search path, and the caches of parsed and
+ * evaluated files. The pipeline in one place: read → parse → compile → evaluate.
+ */
+public final class Evaluator {
+    /** One search-path entry: {@code prefix=path}, or just a path (empty prefix). */
+    public record SearchPathEntry(String prefix, String path) {}
+
+    private final EvalIO io;
+    private final List<SearchPathEntry> searchPath;
+    private final Map<String, Value> globals;
+    private final Parser parser;
+    private final Compiler compiler;
+    /** Parsed and compiled files by path and content, so a file imported many times is parsed once. */
+    private final Cache<String, Node> compiled = Caffeine.newBuilder().maximumSize(10_000).build();
+    /** The value of each imported file: a file's top level is closed, so it is evaluated once. */
+    private final Map<String, Value> imports = new ConcurrentHashMap<>();
+
+    public Evaluator(EvalIO io, List<SearchPathEntry> searchPath) {
+        this.io = io;
+        this.searchPath = List.copyOf(searchPath);
+        this.globals = Builtins.create(this);
+        String home = io.getEnv("HOME");
+        this.parser = new Parser(globals.keySet(), home.isEmpty() ? null : home);
+        this.compiler = new Compiler(this, globals);
+    }
+
+    /** Search path entries from {@code -I} values followed by SYSBUILD_PATH and NIX_PATH. */
+    public static List<SearchPathEntry> searchPath(List<String> includes, EvalIO io) {
+        List<SearchPathEntry> out = new ArrayList<>();
+        for (String i : includes) out.add(parseEntry(i));
+        for (String var : List.of("SYSBUILD_PATH", "NIX_PATH")) {
+            String v = io.getEnv(var);
+            if (v.isEmpty()) continue;
+            for (String part : v.split(":")) if (!part.isEmpty()) out.add(parseEntry(part));
+        }
+        return out;
+    }
+
+    private static SearchPathEntry parseEntry(String s) {
+        int eq = s.indexOf('=');
+        return eq < 0 ? new SearchPathEntry("", s) : new SearchPathEntry(s.substring(0, eq), s.substring(eq + 1));
+    }
+
+    public EvalIO io() { return io; }
+
+    public List<SearchPathEntry> searchPath() { return searchPath; }
+
+    public Map<String, Value> globals() { return globals; }
+
+    public Parser parser() { return parser; }
+
+    /** Parses text given on the command line; relative paths resolve against baseDir. */
+    public Expr parse(String name, String text, String baseDir) {
+        return parser.parse(Source.ofString(name, text), baseDir);
+    }
+
+    public Value evalString(String name, String text, String baseDir) {
+        Node node = compiler.compile(parse(name, text, baseDir));
+        return node.eval(null);
+    }
+
+    /** Parses a file (a byte-string path) without evaluating it. */
+    public Expr parseFile(String path) {
+        String text = io.readFile(path, null);
+        return parser.parse(Source.ofFile(java.nio.file.Path.of(Bytes.decode(path)), text), parentOf(path));
+    }
+
+    /** {@code import path}: directories mean their default.nix; each file is evaluated once. */
+    public Value importFile(String path) {
+        String file = resolveImport(path);
+        Value cached = imports.get(file);
+        if (cached != null) return cached;
+        Value v = new Thunk(compileFile(file), null);
+        Value prev = imports.putIfAbsent(file, v);
+        return prev != null ? prev : v;
+    }
+
+    public String resolveImport(String path) {
+        String p = Paths.canonical(path);
+        if (io.fileType(p) == EvalIO.FileType.SYMLINK) p = io.realPath(p);
+        if (io.fileType(p) == EvalIO.FileType.DIRECTORY) p = p.endsWith("/") ? p + "default.nix" : p + "/default.nix";
+        return p;
+    }
+
+    /** Compiles a file with extra names in its top scope (for scopedImport). */
+    public Node compileFile(String file, String[] extraNames) {
+        String text = io.readFile(file, null);
+        Expr e = new Parser(withExtra(extraNames), null).parse(Source.ofFile(java.nio.file.Path.of(Bytes.decode(file)), text), parentOf(file));
+        return compiler.compile(e, extraNames);
+    }
+
+    private java.util.Set<String> withExtra(String[] extra) {
+        java.util.Set<String> names = new java.util.HashSet<>(globals.keySet());
+        names.addAll(List.of(extra));
+        return names;
+    }
+
+    private Node compileFile(String file) {
+        String text = io.readFile(file, null);
+        String key = file + "\0" + text.hashCode() + ":" + text.length();
+        return compiled.get(key, k -> compiler.compile(
+                parser.parse(Source.ofFile(java.nio.file.Path.of(Bytes.decode(file)), text), parentOf(file))));
+    }
+
+    private static String parentOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? "/" : path.substring(0, slash);
+    }
+}

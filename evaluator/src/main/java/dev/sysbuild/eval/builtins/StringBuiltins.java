@@ -1,0 +1,108 @@
+package dev.sysbuild.eval.builtins;
+
+import dev.sysbuild.eval.EvalException;
+import dev.sysbuild.eval.Evaluator;
+import dev.sysbuild.eval.Force;
+import dev.sysbuild.eval.Ops;
+import dev.sysbuild.eval.value.NixInt;
+import dev.sysbuild.eval.value.NixList;
+import dev.sysbuild.eval.value.NixPath;
+import dev.sysbuild.eval.value.NixString;
+import dev.sysbuild.eval.value.Value;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Strings: toString, length, substring, joining, replacing, base and directory names. */
+final class StringBuiltins {
+    private StringBuiltins() {}
+
+    static void register(Registry r) {
+        Evaluator ev = r.evaluator();
+        r.fn("toString", 1, a -> Ops.toNixString(ev, a[0], true, false, null));
+        r.fn("stringLength", 1, a -> NixInt.of(Ops.coerceToString(ev, a[0], null, false, true, null).length()));
+        r.fn("substring", 3, a -> {
+            long start = Force.integer(a[0], null);
+            long len = Force.integer(a[1], null);
+            Set<String> ctx = new TreeSet<>();
+            String s = Ops.coerceToString(ev, a[2], ctx, false, true, null);
+            if (start < 0) throw EvalException.error("negative start position in 'substring'", null);
+            if (start >= s.length()) return NixString.of("", ctx);
+            long end = len < 0 ? s.length() : Math.min(s.length(), start + len);
+            return NixString.of(s.substring((int) start, (int) end), ctx);
+        });
+        r.fn("concatStringsSep", 2, a -> {
+            Set<String> ctx = new TreeSet<>();
+            String sep = Ops.coerceToString(ev, a[0], ctx, false, true, null);
+            NixList l = Force.list(a[1], null);
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < l.size(); i++) {
+                if (i > 0) sb.append(sep);
+                sb.append(Ops.coerceToString(ev, l.get(i), ctx, false, true, null));
+            }
+            return NixString.of(sb.toString(), ctx);
+        });
+        r.fn("replaceStrings", 3, a -> replaceStrings(ev, a));
+        r.fn("baseNameOf", 1, a -> {
+            Set<String> ctx = new TreeSet<>();
+            String s = Ops.coerceToString(ev, a[0], ctx, false, false, null);
+            return NixString.of(baseName(s), ctx);
+        });
+        r.fn("dirOf", 1, a -> {
+            Value v = a[0].force();
+            if (v instanceof NixPath p) return new NixPath(dirName(p.path));
+            Set<String> ctx = new TreeSet<>();
+            String s = Ops.coerceToString(ev, v, ctx, false, false, null);
+            return NixString.of(dirName(s), ctx);
+        });
+    }
+
+    static String baseName(String s) {
+        int end = s.length();
+        if (end > 0 && s.charAt(end - 1) == '/') end--;
+        int slash = s.lastIndexOf('/', end - 1);
+        return s.substring(slash + 1, end);
+    }
+
+    static String dirName(String s) {
+        int slash = s.lastIndexOf('/');
+        if (slash < 0) return ".";
+        if (slash == 0) return "/";
+        return s.substring(0, slash);
+    }
+
+    private static Value replaceStrings(Evaluator ev, Value[] a) {
+        NixList from = Force.list(a[0], null);
+        NixList to = Force.list(a[1], null);
+        if (from.size() != to.size()) {
+            throw EvalException.error("'from' and 'to' arguments passed to builtins.replaceStrings have different lengths", null);
+        }
+        String[] froms = new String[from.size()];
+        for (int i = 0; i < froms.length; i++) froms[i] = Force.plainString(from.get(i), null);
+        String[] tos = new String[to.size()];
+        Set<String> ctx = new TreeSet<>();
+        String s = Ops.coerceToString(ev, a[2], ctx, false, true, null);
+        StringBuilder res = new StringBuilder();
+        for (int p = 0; p <= s.length(); ) {
+            boolean found = false;
+            for (int i = 0; i < froms.length; i++) {
+                if (s.startsWith(froms[i], p)) {
+                    found = true;
+                    if (tos[i] == null) tos[i] = Ops.coerceToString(ev, to.get(i), ctx, false, true, null);
+                    res.append(tos[i]);
+                    if (froms[i].isEmpty()) {
+                        if (p < s.length()) res.append(s.charAt(p));
+                        p++;
+                    } else {
+                        p += froms[i].length();
+                    }
+                    break;
+                }
+            }
+            if (!found) {
+                if (p < s.length()) res.append(s.charAt(p));
+                p++;
+            }
+        }
+        return NixString.of(res.toString(), ctx);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.sysbuild.eval.node;
+
+import dev.sysbuild.eval.Force;
+import dev.sysbuild.eval.value.Value;
+import dev.sysbuild.language.diag.Span;
+
+final class IfNode extends Node {
+    private final Node cond;
+    private final Node then;
+    private final Node otherwise;
+
+    IfNode(Span span, Node cond, Node then, Node otherwise) {
+        super(span);
+        this.cond = cond;
+        this.then = then;
+        this.otherwise = otherwise;
+    }
+
+    @Override
+    public Value eval(Env env) {
+        return Force.bool(cond.eval(env), cond.span()) ? then.eval(env) : otherwise.eval(env);
+    }
+}

@@ -1,0 +1,103 @@
+package dev.sysbuild.eval.node;
+
+import dev.sysbuild.eval.EvalException;
+import dev.sysbuild.eval.Force;
+import dev.sysbuild.eval.value.Lambda;
+import dev.sysbuild.eval.value.NixAttrs;
+import dev.sysbuild.eval.value.Value;
+import dev.sysbuild.language.diag.Span;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A function expression; evaluating it closes over the current environment. */
+public final class LambdaNode extends Node {
+    final String arg;
+    /** Formal names in source order, or null for {@code x: ...}. */
+    final String[] formals;
+    final Node[] defaults;
+    final boolean ellipsis;
+    final Span[] formalSpans;
+    Node body;
+    String name;
+
+    LambdaNode(Span span, String arg, String[] formals, Node[] defaults, Span[] formalSpans, boolean ellipsis) {
+        super(span);
+        this.arg = arg;
+        this.formals = formals;
+        this.defaults = defaults;
+        this.formalSpans = formalSpans;
+        this.ellipsis = ellipsis;
+    }
+
+    @Override
+    public Value eval(Env env) {
+        return new Lambda(this, env);
+    }
+
+    @Override
+    public Value delay(Env env) {
+        return new Lambda(this, env);
+    }
+
+    public String name() { return name; }
+
+    public String argName() { return arg; }
+
+    public boolean hasFormals() { return formals != null; }
+
+    public boolean hasEllipsis() { return ellipsis; }
+
+    public String[] formalNames() { return formals; }
+
+    public boolean formalHasDefault(int i) { return defaults[i] != null; }
+
+    public Span formalSpan(int i) { return formalSpans[i]; }
+
+    private String describe() {
+        return name != null ? "function '" + name + "'" : "anonymous function";
+    }
+
+    public Value call(Env closure, Value argument, Span site) {
+        Env env;
+        if (formals == null) {
+            env = new Env(new Value[] {argument}, closure);
+        } else {
+            NixAttrs attrs = Force.attrs(argument, site);
+            Value[] slots = new Value[formals.length + (arg != null ? 1 : 0)];
+            env = new Env(slots, closure);
+            int used = 0;
+            for (int i = 0; i < formals.length; i++) {
+                Value v = attrs.get(formals[i]);
+                if (v != null) {
+                    slots[i] = v;
+                    used++;
+                } else if (defaults[i] != null) {
+                    slots[i] = defaults[i].delay(env);
+                } else {
+                    throw EvalException.type(describe() + " called without required argument '" + formals[i] + "'", site)
+                            .addFrame("while calling " + describe(), span);
+                }
+            }
+            if (!ellipsis && used < attrs.size()) throw unexpected(attrs, site);
+            if (arg != null) slots[formals.length] = argument;
+        }
+        try {
+            return body.eval(env);
+        } catch (EvalException e) {
+            throw e.addFrame("while calling " + describe(), site);
+        }
+    }
+
+    private EvalException unexpected(NixAttrs attrs, Span site) {
+        List<String> known = List.of(formals);
+        for (String n : attrs.names()) {
+            if (!known.contains(n)) {
+                List<String> suggestions = new ArrayList<>(known);
+                String hint = suggestions.isEmpty() ? "" : "; did you mean one of " + String.join(", ", suggestions) + "?";
+                return EvalException.type(describe() + " called with unexpected argument '" + n + "'" + hint, site)
+                        .addFrame("while calling " + describe(), span);
+            }
+        }
+        throw new IllegalStateException("no unexpected argument");
+    }
+}

@@ -1,0 +1,97 @@
+package dev.sysbuild.eval.value;
+
+import dev.sysbuild.language.diag.Span;
+import java.util.Arrays;
+
+/**
+ * An immutable attribute set: names sorted (byte order), values possibly unforced, and the
+ * position each attribute was defined at (for {@code unsafeGetAttrPos} and error messages).
+ */
+public final class NixAttrs extends Value {
+    public static final NixAttrs EMPTY = new NixAttrs(new String[0], new Value[0], new Span[0]);
+
+    private final String[] names;
+    private final Value[] values;
+    private final Span[] positions;
+
+    private NixAttrs(String[] names, Value[] values, Span[] positions) {
+        this.names = names;
+        this.values = values;
+        this.positions = positions;
+    }
+
+    /** Takes ownership of the arrays, which must be sorted by name with no duplicates. */
+    public static NixAttrs sorted(String[] names, Value[] values, Span[] positions) {
+        return names.length == 0 ? EMPTY : new NixAttrs(names, values, positions);
+    }
+
+    public int size() { return names.length; }
+
+    public String name(int i) { return names[i]; }
+
+    public Value value(int i) { return values[i]; }
+
+    public Span position(int i) { return positions[i]; }
+
+    public int indexOf(String name) {
+        if (names.length < 8) {
+            for (int i = 0; i < names.length; i++) if (names[i].equals(name)) return i;
+            return -1;
+        }
+        int i = Arrays.binarySearch(names, name);
+        return i >= 0 ? i : -1;
+    }
+
+    /** The value of an attribute, or null when absent. */
+    public Value get(String name) {
+        int i = indexOf(name);
+        return i < 0 ? null : values[i];
+    }
+
+    public Span positionOf(String name) {
+        int i = indexOf(name);
+        return i < 0 ? null : positions[i];
+    }
+
+    public String[] names() { return names; }
+
+    public Value[] values() { return values; }
+
+    public Span[] positions() { return positions; }
+
+    /** {@code this // other}: merges two sorted arrays. */
+    public NixAttrs update(NixAttrs other) {
+        if (other.names.length == 0) return this;
+        if (names.length == 0) return other;
+        int n = names.length + other.names.length;
+        String[] k = new String[n];
+        Value[] v = new Value[n];
+        Span[] p = new Span[n];
+        int i = 0, j = 0, o = 0;
+        while (i < names.length && j < other.names.length) {
+            int c = names[i].compareTo(other.names[j]);
+            if (c < 0) { k[o] = names[i]; v[o] = values[i]; p[o++] = positions[i++]; }
+            else if (c > 0) { k[o] = other.names[j]; v[o] = other.values[j]; p[o++] = other.positions[j++]; }
+            else { k[o] = other.names[j]; v[o] = other.values[j]; p[o++] = other.positions[j++]; i++; }
+        }
+        while (i < names.length) { k[o] = names[i]; v[o] = values[i]; p[o++] = positions[i++]; }
+        while (j < other.names.length) { k[o] = other.names[j]; v[o] = other.values[j]; p[o++] = other.positions[j++]; }
+        if (o < n) {
+            k = Arrays.copyOf(k, o);
+            v = Arrays.copyOf(v, o);
+            p = Arrays.copyOf(p, o);
+        }
+        return new NixAttrs(k, v, p);
+    }
+
+    public boolean isDerivation() {
+        Value t = get("type");
+        if (t == null) return false;
+        Value f = t.force();
+        return f instanceof NixString s && s.value.equals("derivation");
+    }
+
+    @Override public String typeOf() { return "set"; }
+
+    @Override public String showType() { return "a set"; }
+}

@@ -1,0 +1,15 @@
+package dev.sysbuild.eval.value;
+
+/** A Nix value, possibly not yet evaluated (a {@link Thunk}). */
+public abstract class Value {
+    /** This value in weak head normal form. */
+    public Value force() {
+        return this;
+    }
+
+    /** The name {@code builtins.typeOf} gives. */
+    public abstract String typeOf();
+
+    /** The type as error messages name it, with its article: "an integer", "a set". */
+    public abstract String showType();
+}

@@ -1,0 +1,44 @@
+package dev.sysbuild.language.diag;
+
+/**
+ * Prints a diagnostic the way users of Nix expect: the message, then for the error and
+ * each trace frame its {@code file:line:col}, the source line and a caret under the column.
+ */
+public final class DiagnosticRenderer {
+    private DiagnosticRenderer() {}
+
+    public static String render(Diagnostic d) {
+        StringBuilder out = new StringBuilder();
+        for (int i = d.frames().size() - 1; i >= 0; i--) {
+            Frame f = d.frames().get(i);
+            out.append("       … ").append(f.description()).append('\n');
+            if (f.span() != null) appendLocation(out, f.span());
+        }
+        out.append("error: ").append(d.message()).append('\n');
+        if (d.span() != null) appendLocation(out, d.span());
+        if (d.hint() != null) out.append("       hint: ").append(d.hint()).append('\n');
+        return out.toString();
+    }
+
+    private static void appendLocation(StringBuilder out, Span span) {
+        Source src = span.source();
+        int line = span.line();
+        int col = span.column();
+        out.append("       at ").append(src.name()).append(':').append(line).append(':').append(col).append(":\n");
+        String gutter = Integer.toString(line);
+        String pad = " ".repeat(gutter.length());
+        if (line > 1 && !src.line(line - 1).isBlank()) {
+            out.append("       ").append(pad.substring(Integer.toString(line - 1).length()))
+               .append(line - 1).append("| ").append(src.line(line - 1)).append('\n');
+        }
+        String text = src.line(line);
+        out.append("       ").append(gutter).append("| ").append(text).append('\n');
+        int width = Math.max(1, Math.min(span.end() - span.start(), text.length() - (col - 1)));
+        if (src.lineOf(Math.max(span.start(), span.end() - 1)) != line) width = Math.max(1, text.length() - (col - 1));
+        StringBuilder caret = new StringBuilder();
+        for (int i = 0; i < col - 1 && i < text.length(); i++) caret.append(text.charAt(i) == '\t' ? '\t' : ' ');
+        caret.append('^');
+        if (width > 1) caret.append("~".repeat(width - 1));
+        out.append("       ").append(pad).append("| ").append(caret).append("\n\n");
+    }
+}
