@@ -92,7 +92,7 @@ SPATH: '<' PATH_CHAR+ ('/' PATH_CHAR+)* '>';
 URI: [a-zA-Z] [a-zA-Z0-9+\-.]* ':' [a-zA-Z0-9%/?:@&=+$,\-_.!~*']+;
 
 DQUOTE: '"' -> pushMode(STRING_MODE);
-IND_OPEN: '\'\'' -> pushMode(IND_MODE);
+IND_OPEN: '\'\'' (' '* '\n')? -> pushMode(IND_MODE);
 
 WS: [ \t\r\n]+ -> channel(HIDDEN);
 LINE_COMMENT: '#' ~[\r\n]* -> channel(HIDDEN);
