@@ -14,6 +14,9 @@ import java.util.concurrent.Callable;
 
 /** What the language commands share: building an evaluator and reporting its errors. */
 final class Session {
+    /** The source name of -E expressions, as a byte string like every name we print. */
+    static final String STRING_SOURCE = Bytes.encode("«string»");
+
     private Session() {}
 
     static Evaluator evaluator(CommonOptions common) {

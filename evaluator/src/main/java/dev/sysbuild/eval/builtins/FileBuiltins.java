@@ -59,6 +59,7 @@ final class FileBuiltins {
             if (t == null) throw EvalException.error("getting status of '" + p + "': No such file or directory", null);
             return NixString.of(typeName(t));
         });
+        r.fn("toPath", 1, a -> NixString.of(realPath(ev, a[0])));
         r.fn("getEnv", 1, a -> NixString.of(io.getEnv(Force.plainString(a[0], null))));
         r.value("nixPath", nixPath(ev));
         r.fn("findFile", 2, a -> findFile(ev, Force.list(a[0], null), Force.plainString(a[1], null)));
@@ -116,6 +117,8 @@ final class FileBuiltins {
             String candidate = Paths.canonical(rest.isEmpty() ? abs : abs + "/" + rest);
             if (ev.io().fileType(candidate) != null) return new NixPath(candidate);
         }
-        throw EvalException.error("file '" + name + "' was not found in the Nix search path (add it using $NIX_PATH or -I)", null);
+        // Nix raises this as a catchable error, so tryEval <missing> is false.
+        throw new EvalException(EvalException.Kind.THROW,
+                "file '" + name + "' was not found in the Nix search path (add it using $NIX_PATH or -I)", null);
     }
 }

@@ -27,13 +27,14 @@ final class ListBuiltins {
             return NixList.wrap(out);
         });
         r.fn("filter", 2, a -> {
+            Force.function(a[0], null);
             NixList l = Force.list(a[1], null);
             List<Value> out = new ArrayList<>();
             for (Value v : l.items()) if (Force.bool(Args.call(a[0], v), null)) out.add(v);
             return out.size() == l.size() ? l : NixList.wrap(out.toArray(new Value[0]));
         });
         r.fn("foldl'", 3, a -> {
-            Value f = a[0];
+            Value f = Force.function(a[0], null);
             Value acc = a[1];
             NixList l = Force.list(a[2], null);
             if (l.size() == 0) return acc.force();
@@ -88,6 +89,7 @@ final class ListBuiltins {
             return NixBool.TRUE;
         });
         r.fn("sort", 2, a -> {
+            Force.function(a[0], null);
             NixList l = Force.list(a[1], null);
             Value[] items = l.items().clone();
             mergeSort(items, a[0]);

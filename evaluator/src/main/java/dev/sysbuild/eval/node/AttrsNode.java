@@ -42,7 +42,12 @@ final class AttrsNode extends Node {
         Env scope = env;
         if (recursive) {
             scope = new Env(vals, env);
-            for (int i = 0; i < names.length; i++) vals[i] = values[i].delay(inherited[i] ? env : scope);
+            // With __overrides every attribute must look its neighbours up when forced, not now.
+            boolean overridable = java.util.Arrays.binarySearch(names, "__overrides") >= 0;
+            for (int i = 0; i < names.length; i++) {
+                if (inherited[i]) vals[i] = values[i].delay(env);
+                else vals[i] = overridable ? new dev.sysbuild.eval.value.Thunk(values[i], scope) : values[i].delay(scope);
+            }
         } else {
             for (int i = 0; i < names.length; i++) vals[i] = values[i].delay(env);
         }

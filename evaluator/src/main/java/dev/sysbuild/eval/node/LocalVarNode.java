@@ -1,5 +1,6 @@
 package dev.sysbuild.eval.node;
 
+import dev.sysbuild.eval.value.Thunk;
 import dev.sysbuild.eval.value.Value;
 import dev.sysbuild.language.diag.Span;
 
@@ -16,13 +17,17 @@ final class LocalVarNode extends Node {
 
     @Override
     public Value eval(Env env) {
-        return delay(env).force();
+        Env e = env;
+        for (int i = level; i > 0; i--) e = e.up;
+        return e.slots[index].force();
     }
 
     @Override
     public Value delay(Env env) {
         Env e = env;
         for (int i = level; i > 0; i--) e = e.up;
-        return e.slots[index];
+        Value v = e.slots[index];
+        // In let and rec, a binding may refer to one that is not filled in yet.
+        return v != null ? v : new Thunk(this, env);
     }
 }

@@ -29,6 +29,9 @@ public final class ValuePrinter {
     private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_'-]*");
     private static final Set<String> KEYWORDS = Set.of("if", "then", "else", "assert", "with", "let", "in", "rec", "inherit", "or");
 
+    private static final String THUNK = dev.sysbuild.eval.Bytes.encode("«thunk»");
+    private static final String REPEATED = dev.sysbuild.eval.Bytes.encode("«repeated»");
+
     private final boolean strict;
     private final int maxDepth;
     private final Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -50,13 +53,18 @@ public final class ValuePrinter {
         StringBuilder sb = new StringBuilder();
         new ValuePrinter(false, 2).print(sb, v, 0);
         String s = sb.toString();
-        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
     }
 
+    /**
+     * Prints the value held by {@code v}. A non-empty set or list reached again through the same
+     * reference (the same thunk or slot, as Nix's Value pointers) prints as «repeated».
+     */
     private void print(StringBuilder sb, Value v, int depth) {
+        Value ref = v;
         if (v instanceof Thunk t) {
             if (!strict && !t.isEvaluated()) {
-                sb.append("«thunk»");
+                sb.append(THUNK);
                 return;
             }
             v = t.force();
@@ -67,21 +75,21 @@ public final class ValuePrinter {
         else if (v instanceof NixNull) sb.append("null");
         else if (v instanceof NixString s) quote(sb, s.value);
         else if (v instanceof NixPath p) sb.append(p.path);
-        else if (v instanceof NixAttrs a) attrs(sb, a, depth);
-        else if (v instanceof NixList l) list(sb, l, depth);
+        else if (v instanceof NixAttrs a) attrs(sb, a, ref, depth);
+        else if (v instanceof NixList l) list(sb, l, ref, depth);
         else if (v instanceof Lambda) sb.append("<LAMBDA>");
         else if (v instanceof PrimOp) sb.append("<PRIMOP>");
         else if (v instanceof PrimOpApp) sb.append("<PRIMOP-APP>");
         else sb.append("<").append(v.typeOf()).append(">");
     }
 
-    private void attrs(StringBuilder sb, NixAttrs a, int depth) {
+    private void attrs(StringBuilder sb, NixAttrs a, Value ref, int depth) {
         if (a.size() == 0) {
             sb.append("{ }");
             return;
         }
-        if (!seen.add(a)) {
-            sb.append("«repeated»");
+        if (!seen.add(ref)) {
+            sb.append(REPEATED);
             return;
         }
         if (depth >= maxDepth) {
@@ -98,13 +106,13 @@ public final class ValuePrinter {
         sb.append('}');
     }
 
-    private void list(StringBuilder sb, NixList l, int depth) {
+    private void list(StringBuilder sb, NixList l, Value ref, int depth) {
         if (l.size() == 0) {
             sb.append("[ ]");
             return;
         }
-        if (!seen.add(l)) {
-            sb.append("«repeated»");
+        if (!seen.add(ref)) {
+            sb.append(REPEATED);
             return;
         }
         if (depth >= maxDepth) {

@@ -97,7 +97,6 @@ IND_OPEN: '\'\'' (' '* '\n')? -> pushMode(IND_MODE);
 WS: [ \t\r\n]+ -> channel(HIDDEN);
 LINE_COMMENT: '#' ~[\r\n]* -> channel(HIDDEN);
 BLOCK_COMMENT: '/*' .*? '*/' -> channel(HIDDEN);
-UNTERMINATED_COMMENT: '/*' .*? EOF;
 
 fragment PATH_CHAR: [a-zA-Z0-9._\-+];
 

@@ -5,13 +5,16 @@ package dev.sysbuild.language.diag;
  * each trace frame its {@code file:line:col}, the source line and a caret under the column.
  */
 public final class DiagnosticRenderer {
+    /** "…" as UTF-8 bytes: rendered text is a byte string, like the source lines it quotes. */
+    private static final String ELLIPSIS = "\u00e2\u0080\u00a6";
+
     private DiagnosticRenderer() {}
 
     public static String render(Diagnostic d) {
         StringBuilder out = new StringBuilder();
         for (int i = d.frames().size() - 1; i >= 0; i--) {
             Frame f = d.frames().get(i);
-            out.append("       … ").append(f.description()).append('\n');
+            out.append("       ").append(ELLIPSIS).append(' ').append(f.description()).append('\n');
             if (f.span() != null) appendLocation(out, f.span());
         }
         out.append("error: ").append(d.message()).append('\n');

@@ -249,6 +249,10 @@ public final class AstBuilder {
             Expr e = string(c.string());
             if (e instanceof Expr.Str str) return str.value();
         }
+        if (attr instanceof InheritDynamicContext c) {
+            Expr e = expr(c.expr());
+            if (e instanceof Expr.Str str) return str.value();
+        }
         throw new ParseException("dynamic attributes not allowed in inherit", span(attr));
     }
 
@@ -272,15 +276,19 @@ public final class AstBuilder {
     private Expr string(StringContext ctx) {
         Span s = span(ctx);
         List<Expr> parts = new ArrayList<>();
+        boolean interpolated = false;
         for (StringPartContext p : ctx.stringPart()) {
             if (p instanceof StrTextContext t) {
-                parts.add(new Expr.Str(span(t), unescape(t.STR_TEXT().getText())));
+                String text = t.STR_TEXT().getText();
+                if (text.indexOf('\0') >= 0) throw new ParseException("string literals cannot contain NUL bytes", span(t));
+                parts.add(new Expr.Str(span(t), unescape(text)));
             } else {
+                interpolated = true;
                 parts.add(expr(((StrInterpContext) p).expr()));
             }
         }
         if (parts.isEmpty()) return new Expr.Str(s, "");
-        if (parts.size() == 1 && parts.get(0) instanceof Expr.Str str) return new Expr.Str(s, str.value());
+        if (!interpolated && parts.size() == 1) return new Expr.Str(s, ((Expr.Str) parts.get(0)).value());
         return new Expr.Interpolation(s, List.copyOf(parts), false);
     }
 
@@ -312,7 +320,10 @@ public final class AstBuilder {
         List<IndentedStrings.Part> parts = new ArrayList<>();
         for (IndPartContext p : ctx.indPart()) {
             Span ps = span(p);
-            if (p instanceof IndTextContext t) parts.add(IndentedStrings.text(ps, t.getText(), true));
+            if (p instanceof IndTextContext t) {
+                if (t.getText().indexOf('\0') >= 0) throw new ParseException("string literals cannot contain NUL bytes", ps);
+                parts.add(IndentedStrings.text(ps, t.getText(), true));
+            }
             else if (p instanceof IndDollarContext) parts.add(IndentedStrings.text(ps, "$", false));
             else if (p instanceof IndQuotesContext) parts.add(IndentedStrings.text(ps, "''", false));
             else if (p instanceof IndQuoteContext) parts.add(IndentedStrings.text(ps, "'", false));
