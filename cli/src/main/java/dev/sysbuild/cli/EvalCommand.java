@@ -69,7 +69,7 @@ final class EvalCommand implements Callable<Integer> {
         return Session.run(parent.err, common.verbose, () -> {
             Evaluator ev = Session.evaluator(common);
             Value v = expr != null
-                    ? ev.evalString("«string»", Bytes.encode(expr), Session.cwd())
+                    ? ev.evalString(Bytes.encode("«string»"), Bytes.encode(expr), Session.cwd())
                     : ev.importFile(Session.absolute(file)).force();
             NixAttrs autoArgs = autoArgs(ev);
             v = autoCall(v, autoArgs);
@@ -94,7 +94,7 @@ final class EvalCommand implements Callable<Integer> {
     private NixAttrs autoArgs(Evaluator ev) {
         AttrsBuilder b = new AttrsBuilder();
         for (int i = 0; i + 1 < args.size(); i += 2) {
-            b.put(Bytes.encode(args.get(i)), ev.evalString("«arg»", Bytes.encode(args.get(i + 1)), Session.cwd()));
+            b.put(Bytes.encode(args.get(i)), ev.evalString(Bytes.encode("«arg»"), Bytes.encode(args.get(i + 1)), Session.cwd()));
         }
         for (int i = 0; i + 1 < argStrs.size(); i += 2) {
             b.put(Bytes.encode(argStrs.get(i)), NixString.of(Bytes.encode(argStrs.get(i + 1))));

@@ -32,7 +32,7 @@ final class ParseCommand implements Callable<Integer> {
         }
         return Session.run(parent.err, common.verbose, () -> {
             Evaluator ev = Session.evaluator(common);
-            if (expr != null) ev.parse("«string»", dev.sysbuild.eval.Bytes.encode(expr), Session.cwd());
+            if (expr != null) ev.parse(dev.sysbuild.eval.Bytes.encode("«string»"), dev.sysbuild.eval.Bytes.encode(expr), Session.cwd());
             else ev.parseFile(ev.resolveImport(Session.absolute(file)));
             return 0;
         });

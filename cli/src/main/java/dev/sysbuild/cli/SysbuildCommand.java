@@ -16,8 +16,11 @@ public final class SysbuildCommand implements Runnable {
     /** Where commands write; byte strings go out as ISO-8859-1 to keep their exact bytes. */
     final java.io.PrintStream out;
     final java.io.PrintStream err;
+    /** Where interactive commands (the REPL) read; tests give it a prepared stream. */
+    final java.io.InputStream in;
 
-    SysbuildCommand(java.io.PrintStream out, java.io.PrintStream err) {
+    SysbuildCommand(java.io.InputStream in, java.io.PrintStream out, java.io.PrintStream err) {
+        this.in = in;
         this.out = out;
         this.err = err;
     }
@@ -28,7 +31,11 @@ public final class SysbuildCommand implements Runnable {
     }
 
     static CommandLine commandLine(java.io.PrintStream out, java.io.PrintStream err) {
-        CommandLine cl = new CommandLine(new SysbuildCommand(out, err));
+        return commandLine(System.in, out, err);
+    }
+
+    static CommandLine commandLine(java.io.InputStream in, java.io.PrintStream out, java.io.PrintStream err) {
+        CommandLine cl = new CommandLine(new SysbuildCommand(in, out, err));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setExecutionExceptionHandler(SysbuildCommand::handleException);
