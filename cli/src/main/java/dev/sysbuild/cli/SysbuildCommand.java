@@ -13,6 +13,10 @@ public final class SysbuildCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Global options given before the command name; {@link CommonOptions#passDown} hands them on. */
+    @CommandLine.Mixin
+    CommonOptions common;
+
     /** Where commands write; byte strings go out as ISO-8859-1 to keep their exact bytes. */
     final java.io.PrintStream out;
     final java.io.PrintStream err;
@@ -36,6 +40,10 @@ public final class SysbuildCommand implements Runnable {
 
     static CommandLine commandLine(java.io.InputStream in, java.io.PrintStream out, java.io.PrintStream err) {
         CommandLine cl = new CommandLine(new SysbuildCommand(in, out, err));
+        cl.setExecutionStrategy(parsed -> {
+            CommonOptions.passDown(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setExecutionExceptionHandler(SysbuildCommand::handleException);
