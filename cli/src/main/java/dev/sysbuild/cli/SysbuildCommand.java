@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The top-level {@code sysbuild} command. */
 @Command(name = "sysbuild", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Build and switch whole Linux systems described in the Nix language.",
-        subcommands = {ParseCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ParseCommand.class, EvalCommand.class, ReplCommand.class, CommandLine.HelpCommand.class})
 public final class SysbuildCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -45,6 +45,13 @@ class GlobalOptionsTest {
     }
 
     @Test
+    void includeBeforeTheCommandReachesTheRepl() throws IOException {
+        Path lib = dirWith("lib", "x.nix", "{ answer = 42; }");
+        Cli r = Cli.runWithInput("(import <lib/x.nix>).answer\n", "-I", "lib=" + lib, "repl");
+        assertThat(r.out()).isEqualTo("42\n");
+    }
+
+    @Test
     void everyOptionIsHandedDownAndTheCommandsOwnValueWins() {
         CommandLine cl = SysbuildCommand.commandLine(new PrintStream(OutputStream.nullOutputStream()),
                 new PrintStream(OutputStream.nullOutputStream()));
