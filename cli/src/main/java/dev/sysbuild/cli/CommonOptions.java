@@ -1,12 +1,20 @@
 package dev.sysbuild.cli;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 
-/** Options every command accepts, before or after the command name. */
+/**
+ * Options every command accepts, before or after the command name. The top command and each
+ * subcommand carry this mixin; {@link #passDown} then copies what was given before a command
+ * name into that command's own copy, so a command only ever reads its own {@code common}.
+ */
 public final class CommonOptions {
-    @Option(names = "--root", description = "Target root directory (default: /).", scope = picocli.CommandLine.ScopeType.INHERIT)
+    @Option(names = "--root", description = "Target root directory (default: /).")
     String root = "/";
 
     @Option(names = "--store-dir", description = "Logical store directory (default: /sysbuild/store).")
@@ -23,4 +31,45 @@ public final class CommonOptions {
 
     @Option(names = "--no-color", description = "Never colour output (also NO_COLOR).")
     boolean noColor;
+
+    /**
+     * Before a command runs: every command on the parsed path that has these options gets the
+     * values given to the commands above it. A value given after the command name wins; list
+     * options ({@code -I}) keep both, the earlier ones first, as Nix orders search paths.
+     *
+     * <p>Picocli's inherited options ({@code scope = INHERIT}) would store every value on the
+     * top command; this keeps each command's own mixin authoritative instead, so commands need
+     * not know which level an option was typed at.
+     */
+    static void passDown(ParseResult parsed) {
+        CommandSpec above = null;
+        for (ParseResult level = parsed; level != null; level = level.subcommand()) {
+            CommandSpec mine = mixinOf(level.commandSpec());
+            if (mine == null) continue;
+            if (above != null) inherit(above, mine, level);
+            above = mine;
+        }
+    }
+
+    private static CommandSpec mixinOf(CommandSpec command) {
+        for (CommandSpec mixin : command.mixins().values()) {
+            if (mixin.userObject() instanceof CommonOptions) return mixin;
+        }
+        return null;
+    }
+
+    private static void inherit(CommandSpec above, CommandSpec mine, ParseResult level) {
+        for (OptionSpec option : mine.options()) {
+            OptionSpec outer = above.findOption(option.longestName());
+            if (outer == null) continue;
+            Object given = outer.getValue();
+            if (!level.hasMatchedOption(option.longestName())) {
+                option.setValue(given instanceof Collection<?> c ? new ArrayList<>(c) : given);
+            } else if (given instanceof Collection<?> earlier && option.getValue() instanceof Collection<?> later) {
+                List<Object> both = new ArrayList<>(earlier);
+                both.addAll(later);
+                option.setValue(both);
+            }
+        }
+    }
 }

@@ -94,7 +94,7 @@ final class EvalCommand implements Callable<Integer> {
     private NixAttrs autoArgs(Evaluator ev) {
         AttrsBuilder b = new AttrsBuilder();
         for (int i = 0; i + 1 < args.size(); i += 2) {
-            b.put(Bytes.encode(args.get(i)), ev.evalString(dev.sysbuild.eval.Bytes.encode("«arg»"), Bytes.encode(args.get(i + 1)), Session.cwd()));
+            b.put(Bytes.encode(args.get(i)), ev.evalString(Bytes.encode("«arg»"), Bytes.encode(args.get(i + 1)), Session.cwd()));
         }
         for (int i = 0; i + 1 < argStrs.size(); i += 2) {
             b.put(Bytes.encode(argStrs.get(i)), NixString.of(Bytes.encode(argStrs.get(i + 1))));

@@ -20,8 +20,13 @@ public final class Main {
         }
     }
 
-    /** Runs with the given output streams. */
+    /** Runs with the given output streams (and standard input). */
     public static int run(java.io.PrintStream out, java.io.PrintStream err, String... args) {
         return SysbuildCommand.commandLine(out, err).execute(args);
+    }
+
+    /** Runs with the given input and output streams; the REPL reads {@code in} line by line. */
+    public static int run(java.io.InputStream in, java.io.PrintStream out, java.io.PrintStream err, String... args) {
+        return SysbuildCommand.commandLine(in, out, err).execute(args);
     }
 }

@@ -8,16 +8,23 @@ import picocli.CommandLine.Command;
 /** The top-level {@code sysbuild} command. */
 @Command(name = "sysbuild", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Build and switch whole Linux systems described in the Nix language.",
-        subcommands = {ParseCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ParseCommand.class, EvalCommand.class, ReplCommand.class, CommandLine.HelpCommand.class})
 public final class SysbuildCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Global options given before the command name; {@link CommonOptions#passDown} hands them on. */
+    @CommandLine.Mixin
+    CommonOptions common;
+
     /** Where commands write; byte strings go out as ISO-8859-1 to keep their exact bytes. */
     final java.io.PrintStream out;
     final java.io.PrintStream err;
+    /** Where interactive commands (the REPL) read; tests give it a prepared stream. */
+    final java.io.InputStream in;
 
-    SysbuildCommand(java.io.PrintStream out, java.io.PrintStream err) {
+    SysbuildCommand(java.io.InputStream in, java.io.PrintStream out, java.io.PrintStream err) {
+        this.in = in;
         this.out = out;
         this.err = err;
     }
@@ -28,7 +35,15 @@ public final class SysbuildCommand implements Runnable {
     }
 
     static CommandLine commandLine(java.io.PrintStream out, java.io.PrintStream err) {
-        CommandLine cl = new CommandLine(new SysbuildCommand(out, err));
+        return commandLine(System.in, out, err);
+    }
+
+    static CommandLine commandLine(java.io.InputStream in, java.io.PrintStream out, java.io.PrintStream err) {
+        CommandLine cl = new CommandLine(new SysbuildCommand(in, out, err));
+        cl.setExecutionStrategy(parsed -> {
+            CommonOptions.passDown(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setExecutionExceptionHandler(SysbuildCommand::handleException);

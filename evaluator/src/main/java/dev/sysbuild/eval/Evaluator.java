@@ -4,7 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.sysbuild.eval.builtins.Builtins;
 import dev.sysbuild.eval.node.Compiler;
+import dev.sysbuild.eval.node.Env;
 import dev.sysbuild.eval.node.Node;
+import dev.sysbuild.eval.value.NixAttrs;
 import dev.sysbuild.eval.value.Thunk;
 import dev.sysbuild.eval.value.Value;
 import dev.sysbuild.language.Parser;
@@ -76,6 +78,19 @@ public final class Evaluator {
     public Value evalString(String name, String text, String baseDir) {
         Node node = compiler.compile(parse(name, text, baseDir));
         return node.eval(null);
+    }
+
+    /**
+     * Like {@link #evalString}, with the attributes of {@code scope} as variables (they shadow
+     * builtins of the same name); this is how the REPL keeps its bindings. Parse errors are
+     * thrown at once, but the value comes back unevaluated (a thunk), so a binding stays lazy:
+     * force it to evaluate.
+     */
+    public Value evalStringWithScope(String name, String text, String baseDir, NixAttrs scope) {
+        String[] names = scope.names();
+        String home = io.getEnv("HOME");
+        Expr e = new Parser(withExtra(names), home.isEmpty() ? null : home).parse(Source.ofString(name, text), baseDir);
+        return compiler.compile(e, names).delay(new Env(scope.values().clone(), null));
     }
 
     /** Parses a file (a byte-string path) without evaluating it. */

@@ -1,0 +1,54 @@
+package dev.sysbuild.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** Every command explains itself with --help, on standard output, with exit code 0. */
+class HelpTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"eval", "parse", "repl"})
+    void eachCommandHasHelp(String command) {
+        Cli r = Cli.run(command, "--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).startsWith("Usage: sysbuild " + command).contains("--include").contains("--root");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void theTopCommandListsTheCommandsAndGlobalOptions() {
+        Cli r = Cli.run("--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).startsWith("Usage: sysbuild").contains("eval").contains("parse").contains("repl")
+                .contains("--include").contains("--store-dir");
+    }
+
+    @Test
+    void helpCommandShowsAnotherCommandsHelp() {
+        Cli r = Cli.run("help", "eval");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).startsWith("Usage: sysbuild eval");
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        Cli r = Cli.run();
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("missing command");
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() {
+        Cli r = Cli.run("evaluate", "-E", "1");
+        assertThat(r.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void versionNamesTheProgram() {
+        Cli r = Cli.run("--version");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).startsWith("sysbuild ");
+    }
+}
