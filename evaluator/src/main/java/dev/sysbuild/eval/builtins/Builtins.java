@@ -24,6 +24,7 @@ public final class Builtins {
         AttrBuiltins.register(r);
         StringBuiltins.register(r);
         FileBuiltins.register(r);
+        JsonBuiltins.register(r);
 
         AttrsBuilder b = new AttrsBuilder(r.entries.size() + 1);
         NixAttrs[] self = new NixAttrs[1];
