@@ -25,6 +25,7 @@ public final class Builtins {
         StringBuiltins.register(r);
         FileBuiltins.register(r);
         JsonBuiltins.register(r);
+        XmlBuiltins.register(r);
 
         AttrsBuilder b = new AttrsBuilder(r.entries.size() + 1);
         NixAttrs[] self = new NixAttrs[1];
