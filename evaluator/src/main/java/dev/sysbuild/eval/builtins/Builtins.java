@@ -26,6 +26,7 @@ public final class Builtins {
         FileBuiltins.register(r);
         JsonBuiltins.register(r);
         XmlBuiltins.register(r);
+        TomlBuiltins.register(r);
 
         AttrsBuilder b = new AttrsBuilder(r.entries.size() + 1);
         NixAttrs[] self = new NixAttrs[1];
