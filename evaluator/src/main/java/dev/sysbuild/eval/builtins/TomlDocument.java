@@ -15,13 +15,6 @@ import java.util.Map;
  * tables and later headers under it go into its last element.
  */
 final class TomlDocument {
-    /** A definition that TOML forbids; the parser adds the position. */
-    static final class Conflict extends RuntimeException {
-        Conflict(String message) {
-            super(message, null, false, false);
-        }
-    }
-
     /** How a table came to exist, which decides how it may still be extended. */
     enum Origin { IMPLICIT, HEADER, DOTTED }
 
@@ -60,11 +53,11 @@ final class TomlDocument {
             return t;
         }
         if (existing instanceof Table t && t.origin == Origin.DOTTED) {
-            throw new Conflict("table [" + path(keys) + "] was already defined by dotted keys");
+            throw new TomlProblem("table [" + path(keys) + "] was already defined by dotted keys");
         }
-        if (existing instanceof Table) throw new Conflict("table [" + path(keys) + "] is defined more than once");
-        if (existing instanceof TableArray) throw new Conflict("[" + path(keys) + "] is already an array of tables");
-        throw new Conflict("cannot define table [" + path(keys) + "]: the key already has a value");
+        if (existing instanceof Table) throw new TomlProblem("table [" + path(keys) + "] is defined more than once");
+        if (existing instanceof TableArray) throw new TomlProblem("[" + path(keys) + "] is already an array of tables");
+        throw new TomlProblem("cannot define table [" + path(keys) + "]: the key already has a value");
     }
 
     /** {@code [[a.b.c]]}: appends a table to the array and returns it. */
@@ -79,7 +72,7 @@ final class TomlDocument {
         } else if (existing instanceof TableArray a) {
             array = a;
         } else {
-            throw new Conflict("cannot append to [[" + path(keys) + "]]: the key is already defined as "
+            throw new TomlProblem("cannot append to [[" + path(keys) + "]]: the key is already defined as "
                     + (existing instanceof Table ? "a table" : "a value"));
         }
         Table t = new Table(Origin.HEADER);
@@ -101,7 +94,7 @@ final class TomlDocument {
             } else if (o instanceof TableArray a) {
                 t = a.tables.get(a.tables.size() - 1);
             } else {
-                throw new Conflict("cannot define [" + path(keys) + "]: '" + path(keys.subList(0, i + 1))
+                throw new TomlProblem("cannot define [" + path(keys) + "]: '" + path(keys.subList(0, i + 1))
                         + "' is already a value (inline tables and arrays cannot be extended)");
             }
         }
@@ -120,12 +113,12 @@ final class TomlDocument {
             } else if (o instanceof Table sub && sub.origin == Origin.DOTTED) {
                 t = sub;
             } else {
-                throw new Conflict("cannot set '" + path(keys) + "': '" + path(keys.subList(0, i + 1))
+                throw new TomlProblem("cannot set '" + path(keys) + "': '" + path(keys.subList(0, i + 1))
                         + "' is already defined" + (o instanceof Table ? " as a table elsewhere" : ""));
             }
         }
         String last = keys.get(keys.size() - 1);
-        if (t.entries.containsKey(last)) throw new Conflict("duplicate key '" + path(keys) + "'");
+        if (t.entries.containsKey(last)) throw new TomlProblem("duplicate key '" + path(keys) + "'");
         t.entries.put(last, value);
     }
 

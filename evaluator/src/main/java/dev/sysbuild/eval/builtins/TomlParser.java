@@ -2,15 +2,11 @@ package dev.sysbuild.eval.builtins;
 
 import dev.sysbuild.eval.EvalException;
 import dev.sysbuild.eval.print.Utf8;
-import dev.sysbuild.eval.value.NixBool;
-import dev.sysbuild.eval.value.NixFloat;
-import dev.sysbuild.eval.value.NixInt;
 import dev.sysbuild.eval.value.NixList;
 import dev.sysbuild.eval.value.NixString;
 import dev.sysbuild.eval.value.Value;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * TOML 1.0 text (a byte string) to Nix values, for {@code builtins.fromTOML}: tables become
@@ -18,21 +14,6 @@ import java.util.regex.Pattern;
  * {@code parse-toml-timestamps} feature, since Nix has no value to give them.
  */
 final class TomlParser {
-    private static final String DIGITS = "[0-9](?:_?[0-9])*";
-    private static final String DEC = "[+-]?(?:0|[1-9](?:_?[0-9])*)";
-    private static final String EXP = "[eE][+-]?" + DIGITS;
-    private static final Pattern INTEGER = Pattern.compile(DEC);
-    private static final Pattern HEX = Pattern.compile("0x[0-9A-Fa-f](?:_?[0-9A-Fa-f])*");
-    private static final Pattern OCTAL = Pattern.compile("0o[0-7](?:_?[0-7])*");
-    private static final Pattern BINARY = Pattern.compile("0b[01](?:_?[01])*");
-    private static final Pattern FLOAT = Pattern.compile(DEC + "(?:\\." + DIGITS + "(?:" + EXP + ")?|" + EXP + ")");
-    private static final Pattern SPECIAL_FLOAT = Pattern.compile("[+-]?(?:inf|nan)");
-    private static final String TIME = "[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]+)?";
-    private static final Pattern DATE_TIME = Pattern.compile(
-            "[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[Tt ]" + TIME + "(?:[Zz]|[+-][0-9]{2}:[0-9]{2})?)?|" + TIME);
-    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
-    private static final double NEGATIVE_NAN = Double.longBitsToDouble(0xfff8000000000000L);
-
     private final String text;
     private final TomlStrings strings;
     private final TomlDocument document = new TomlDocument();
@@ -83,7 +64,7 @@ final class TomlParser {
         if (array) expect(']', "to close the array-of-tables header ']]'");
         try {
             return array ? document.appendTable(keys) : document.defineTable(keys);
-        } catch (TomlDocument.Conflict e) {
+        } catch (TomlProblem e) {
             pos = start;
             throw error(e.getMessage());
         }
@@ -98,7 +79,7 @@ final class TomlParser {
         Value v = value();
         try {
             document.assign(table, keys, v);
-        } catch (TomlDocument.Conflict e) {
+        } catch (TomlProblem e) {
             pos = start;
             throw error(e.getMessage());
         }
@@ -141,7 +122,7 @@ final class TomlParser {
         throw error(problem);
     }
 
-    private static boolean isBareKeyChar(char c) {
+    static boolean isBareKeyChar(char c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
     }
 
@@ -206,55 +187,22 @@ final class TomlParser {
     /** A number, boolean, or date/time: everything up to the next delimiter. */
     private Value scalar() {
         int start = pos;
-        while (isScalarChar(peek())) pos++;
+        while (TomlScalars.isScalarChar(peek())) pos++;
         // A date and a time may be separated by one space.
-        if (DATE.matcher(text.substring(start, pos)).matches() && pos + 3 < text.length() && text.charAt(pos) == ' '
+        if (TomlScalars.isDate(text.substring(start, pos)) && pos + 3 < text.length() && text.charAt(pos) == ' '
                 && Character.isDigit(text.charAt(pos + 1)) && Character.isDigit(text.charAt(pos + 2))
                 && text.charAt(pos + 3) == ':') {
             pos++;
-            while (isScalarChar(peek())) pos++;
+            while (TomlScalars.isScalarChar(peek())) pos++;
         }
         String token = text.substring(start, pos);
         if (token.isEmpty()) throw error("expected a value, found " + describeNext());
-        pos = start;
-        if (token.equals("true")) return advance(token, NixBool.TRUE);
-        if (token.equals("false")) return advance(token, NixBool.FALSE);
-        if (INTEGER.matcher(token).matches()) return advance(token, integer(token, token, 10));
-        if (HEX.matcher(token).matches()) return advance(token, integer(token, token.substring(2), 16));
-        if (OCTAL.matcher(token).matches()) return advance(token, integer(token, token.substring(2), 8));
-        if (BINARY.matcher(token).matches()) return advance(token, integer(token, token.substring(2), 2));
-        if (FLOAT.matcher(token).matches()) {
-            double d = Double.parseDouble(token.replace("_", ""));
-            if (Double.isInfinite(d)) throw error("float " + token + " is out of range");
-            return advance(token, new NixFloat(d));
-        }
-        if (SPECIAL_FLOAT.matcher(token).matches()) {
-            boolean negative = token.startsWith("-");
-            double d = token.endsWith("inf") ? (negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY)
-                    : (negative ? NEGATIVE_NAN : Double.NaN);
-            return advance(token, new NixFloat(d));
-        }
-        if (DATE_TIME.matcher(token).matches()) {
-            throw error("Dates and times are not supported (Nix has no value for '" + token + "')");
-        }
-        throw error("invalid value '" + token + "'");
-    }
-
-    private Value advance(String token, Value v) {
-        pos += token.length();
-        return v;
-    }
-
-    private Value integer(String token, String digits, int radix) {
         try {
-            return NixInt.of(Long.parseLong(digits.replace("_", ""), radix));
-        } catch (NumberFormatException e) {
-            throw error("integer " + token + " is out of range (must be between -2^63 and 2^63 - 1)");
+            return TomlScalars.value(token);
+        } catch (TomlProblem e) {
+            pos = start;
+            throw error(e.getMessage());
         }
-    }
-
-    private static boolean isScalarChar(char c) {
-        return isBareKeyChar(c) || c == '+' || c == '.' || c == ':';
     }
 
     /** After a key/value pair or a header: only spaces and a comment may follow on the line. */
