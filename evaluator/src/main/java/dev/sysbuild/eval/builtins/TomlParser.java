@@ -1,7 +1,6 @@
 package dev.sysbuild.eval.builtins;
 
 import dev.sysbuild.eval.EvalException;
-import dev.sysbuild.eval.print.Utf8;
 import dev.sysbuild.eval.value.NixList;
 import dev.sysbuild.eval.value.NixString;
 import dev.sysbuild.eval.value.Value;
