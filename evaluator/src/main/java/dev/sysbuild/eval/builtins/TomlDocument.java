@@ -113,8 +113,10 @@ final class TomlDocument {
             } else if (o instanceof Table sub && sub.origin == Origin.DOTTED) {
                 t = sub;
             } else {
-                throw new TomlProblem("cannot set '" + path(keys) + "': '" + path(keys.subList(0, i + 1))
-                        + "' is already defined" + (o instanceof Table ? " as a table elsewhere" : ""));
+                String why = o instanceof Table ? "is a table defined by a [header], which dotted keys cannot extend"
+                        : o instanceof TableArray ? "is an array of tables"
+                        : "is already a value (inline tables and arrays cannot be extended)";
+                throw new TomlProblem("cannot set '" + path(keys) + "': '" + path(keys.subList(0, i + 1)) + "' " + why);
             }
         }
         String last = keys.get(keys.size() - 1);

@@ -110,6 +110,9 @@ final class TomlParser {
         }
         int start = pos;
         while (isBareKeyChar(peek())) pos++;
+        if (pos == start && c >= 0x80) {
+            throw error("a bare key may only contain A-Z, a-z, 0-9, '_' and '-'; put other keys in quotes");
+        }
         if (pos == start) throw error("expected a key, found " + describeNext());
         return text.substring(start, pos);
     }

@@ -165,7 +165,10 @@ public final class XmlPrinter {
         out.append("  ".repeat(depth));
     }
 
-    /** One XML attribute; newlines and tabs are escaped so that XML readers do not normalise them away. */
+    /**
+     * One XML attribute. Newlines are written as a character reference so that XML readers do not
+     * normalise them to spaces; Nix leaves carriage returns and tabs as they are.
+     */
     private void attribute(String name, String value) {
         out.append(' ').append(name).append("=\"");
         for (int i = 0; i < value.length(); i++) {
@@ -176,8 +179,6 @@ public final class XmlPrinter {
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
                 case '\n' -> out.append("&#xA;");
-                case '\r' -> out.append("&#xD;");
-                case '\t' -> out.append("&#x9;");
                 default -> out.append(c);
             }
         }

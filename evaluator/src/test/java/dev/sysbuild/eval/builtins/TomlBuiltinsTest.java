@@ -126,8 +126,9 @@ class TomlBuiltinsTest {
         assertThat(error("a = 1\na = 2")).isEqualTo("while parsing TOML: duplicate key 'a' at line 2, column 1");
         assertThat(error("[a]\nb = 1\n[a]")).contains("table [a] is defined more than once at line 3, column 1");
         assertThat(error("[fruit]\napple.color = 'red'\n[fruit.apple]")).contains("already defined by dotted keys");
-        assertThat(error("[a.b]\nc = 1\n[a]\nb.d = 2")).contains("cannot set 'b.d': 'b' is already defined");
-        assertThat(error("a.b = 1\na.b.c = 2")).contains("cannot set 'a.b.c': 'a.b' is already defined");
+        assertThat(error("[a.b]\nc = 1\n[a]\nb.d = 2"))
+                .contains("cannot set 'b.d': 'b' is a table defined by a [header], which dotted keys cannot extend");
+        assertThat(error("a.b = 1\na.b.c = 2")).contains("cannot set 'a.b.c': 'a.b' is already a value");
     }
 
     @Test
@@ -188,6 +189,7 @@ class TomlBuiltinsTest {
         assertThat(error("a =")).contains("expected a value, found the end of the text");
         assertThat(error("a = 1 2")).contains("expected the end of the line, found '2' at line 1, column 7");
         assertThat(error("= 1")).contains("expected a key, found '='");
+        assertThat(error("ʎ = 1")).contains("put other keys in quotes");
         assertThat(error("a = [1, 2\nc = 3")).contains("expected ',' or ']' after an array element, found 'c' at line 2, column 1");
         assertThat(error("[a")).contains("expected ']' to close the table header");
     }

@@ -81,12 +81,12 @@ class XmlPrinterTest {
     }
 
     @Test
-    void escapesMarkupAndKeepsLineBreaksVisible() {
+    void escapesMarkupAndNewlinesOnly() {
         assertThat(toXml("{ \"a<b\" = \"q\\\" <&> \\n\\r\\t é\"; }"))
                 .isEqualTo(HEAD + """
                           <attrs>
                             <attr name="a&lt;b">
-                              <string value="q&quot; &lt;&amp;&gt; &#xA;&#xD;&#x9; é" />
+                              <string value="q&quot; &lt;&amp;&gt; &#xA;\r\t é" />
                             </attr>
                           </attrs>
                         </expr>
