@@ -24,6 +24,9 @@ public final class Builtins {
         AttrBuiltins.register(r);
         StringBuiltins.register(r);
         FileBuiltins.register(r);
+        JsonBuiltins.register(r);
+        XmlBuiltins.register(r);
+        TomlBuiltins.register(r);
 
         AttrsBuilder b = new AttrsBuilder(r.entries.size() + 1);
         NixAttrs[] self = new NixAttrs[1];

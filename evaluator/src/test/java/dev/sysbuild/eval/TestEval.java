@@ -1,0 +1,48 @@
+package dev.sysbuild.eval;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sysbuild.eval.print.ValuePrinter;
+import dev.sysbuild.eval.value.Value;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * Evaluating Nix text in tests as the CLI does (on the deep stack): Java text in, Java text out,
+ * through the evaluator's byte strings.
+ */
+public final class TestEval {
+    private TestEval() {}
+
+    public static Evaluator evaluator() {
+        return new Evaluator(LocalIO.system(), List.of());
+    }
+
+    /** The value of an expression, in weak head normal form. */
+    public static Value eval(String expr) {
+        return onDeepStack(() -> evaluator().evalString("«test»", Bytes.encode(expr), "/"));
+    }
+
+    /** The value printed as {@code eval --strict} prints it. */
+    public static String show(String expr) {
+        return onDeepStack(() -> Bytes.decode(ValuePrinter.print(eval(expr), true)));
+    }
+
+    /** The message of the error that evaluating (strictly) must raise. */
+    public static String error(String expr) {
+        String[] message = new String[1];
+        assertThatThrownBy(() -> show(expr))
+                .isInstanceOfSatisfying(EvalException.class, e -> message[0] = Bytes.decode(e.getMessage()));
+        return message[0];
+    }
+
+    public static <T> T onDeepStack(Callable<T> task) {
+        try {
+            return DeepStack.run(task);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
