@@ -7,7 +7,8 @@
 #
 # RUNS (default 5, also from $RUNS) timed runs per tool and workload, after one untimed run
 # whose output is checked against workloads/EXPECTED.txt. Each run is a whole process: wall
-# time from a monotonic clock, peak RSS from wait4() (the largest single process).
+# time from a monotonic clock; cpu (user+sys, all threads) and peak RSS (the largest single
+# process) from wait4(). On a busy machine cpu is the steadier figure.
 # Knobs: WORKLOADS (default ../shared/bench/workloads beside this repository),
 #        NIX_BENCH_STORE (default /tmp/nixbench/evalstore: Nix's throwaway store, kept afterwards,
 #        since deleting many files right before timing slows file creation here).
@@ -35,7 +36,7 @@ fi
 tmp=$(mktemp -d /tmp/eval-bench.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 
-# once OUTFILE CMD...: runs CMD with its stdout in OUTFILE, prints "WALL_S PEAK_KIB EXIT".
+# once OUTFILE CMD...: runs CMD with its stdout in OUTFILE, prints "WALL_S PEAK_KIB EXIT CPU_S".
 once() {
     python3 - "$@" <<'PY'
 import os, subprocess, sys, time
@@ -45,18 +46,19 @@ with open(out, "wb") as o:
     p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=o, stderr=subprocess.STDOUT)
     _, status, ru = os.wait4(p.pid, 0)
     wall = time.monotonic() - t
-print(f"{wall:.4f} {ru.ru_maxrss} {os.waitstatus_to_exitcode(status)}")
+print(f"{wall:.4f} {ru.ru_maxrss} {os.waitstatus_to_exitcode(status)} {ru.ru_utime + ru.ru_stime:.4f}")
 PY
 }
 
-# stats FILE: "median min max" of the first column, and the median of the second (KiB -> MiB).
+# stats FILE: wall "median min max", median peak MiB, the non-zero exit codes, median cpu (user+sys) s.
 stats() {
     python3 - "$1" <<'PY'
 import statistics, sys
 rows = [l.split() for l in open(sys.argv[1]) if l.strip()]
 w = [float(r[0]) for r in rows]; m = [int(r[1]) / 1024 for r in rows]
 bad = sorted({r[2] for r in rows if r[2] != "0"})
-print(f"{statistics.median(w):.3f} {min(w):.3f} {max(w):.3f} {statistics.median(m):.0f} {','.join(bad) or '-'}")
+c = [float(r[3]) for r in rows]
+print(f"{statistics.median(w):.3f} {min(w):.3f} {max(w):.3f} {statistics.median(m):.0f} {','.join(bad) or '-'} {statistics.median(c):.3f}")
 PY
 }
 
@@ -83,9 +85,10 @@ $have_nix && echo "# $(nix-instantiate --version)" || echo "# nix-instantiate no
 echo "# workloads: $workloads"
 echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews both tools)"
 echo
-printf '%-22s | %-27s | %-27s | %-7s | %-9s | %-9s | %-8s | %s\n' workload "sysbuild wall s (min-max)" \
-    "nix wall s (min-max)" "wall x" "sb MiB" "nix MiB" "mem x" output
-printf -- '-%.0s' {1..130}; echo
+row() { printf '%-22s | %-21s | %-21s | %-6s | %-6s | %-7s | %-6s | %-7s | %-5s | %s\n' "$@"; }
+row workload "sysbuild wall s" "nix wall s" "wall x" "sb cpu" "nix cpu" "sb MiB" "nix MiB" "mem x" output
+row "" "median (min-max)" "median (min-max)" "" "s" "s" "" "" "" ""
+printf -- '-%.0s' {1..140}; echo
 
 bench_one() {   # bench_one LABEL WANT ARGS... (WANT: the expected output; ARGS follow `eval --strict`)
     local label=$1 want=$2; shift 2
@@ -102,18 +105,16 @@ bench_one() {   # bench_one LABEL WANT ARGS... (WANT: the expected output; ARGS 
         once /dev/null "$sysbuild" eval --strict "$@" >> "$sb"
         if $have_nix; then once /dev/null nix-instantiate --eval --strict "$@" >> "$nx"; fi
     done
-    read -r sw smin smax smem sbad < <(stats "$sb")
+    read -r sw smin smax smem sbad scpu < <(stats "$sb")
     [ "$sbad" = "-" ] || verdict="$verdict (sysbuild exit $sbad)"
     if $have_nix; then
-        read -r nw nmin nmax nmem nbad < <(stats "$nx")
+        read -r nw nmin nmax nmem nbad ncpu < <(stats "$nx")
         local wr mr
         wr=$(python3 -c "print(f'{$sw / $nw:.1f}')")
         mr=$(python3 -c "print(f'{$smem / $nmem:.1f}')")
-        printf '%-22s | %-27s | %-27s | %-7s | %-9s | %-9s | %-8s | %s\n' "$label" "$sw ($smin-$smax)" \
-            "$nw ($nmin-$nmax)" "$wr" "$smem" "$nmem" "$mr" "$verdict"
+        row "$label" "$sw ($smin-$smax)" "$nw ($nmin-$nmax)" "$wr" "$scpu" "$ncpu" "$smem" "$nmem" "$mr" "$verdict"
     else
-        printf '%-22s | %-27s | %-27s | %-7s | %-9s | %-9s | %-8s | %s\n' "$label" "$sw ($smin-$smax)" \
-            "-" "-" "$smem" "-" "-" "$verdict"
+        row "$label" "$sw ($smin-$smax)" - - "$scpu" - "$smem" - - "$verdict"
     fi
 }
 
