@@ -1,0 +1,2 @@
+# tryEval catches throw and assert only, never abort.
+builtins.tryEval (abort "fatal")

@@ -1,0 +1,2 @@
+let s = { a = { bee = 1; }; }; in
+s.a.be

@@ -1,0 +1,4 @@
+let
+  config = { services = { nginx = true; }; };
+in
+config.servces

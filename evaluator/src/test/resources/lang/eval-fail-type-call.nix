@@ -1,0 +1,2 @@
+let notAFunction = 1; in
+notAFunction 2

@@ -1,0 +1,2 @@
+let f = { a, b }: a + b; in
+f { a = 1; }

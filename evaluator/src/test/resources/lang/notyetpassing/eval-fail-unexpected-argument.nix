@@ -1,0 +1,2 @@
+let f = { name, version ? "1" }: name; in
+f { name = "x"; verison = "2"; }
