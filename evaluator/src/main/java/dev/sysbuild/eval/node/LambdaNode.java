@@ -6,7 +6,6 @@ import dev.sysbuild.eval.value.Lambda;
 import dev.sysbuild.eval.value.NixAttrs;
 import dev.sysbuild.eval.value.Value;
 import dev.sysbuild.language.diag.Span;
-import java.util.ArrayList;
 import java.util.List;
 
 /** A function expression; evaluating it closes over the current environment. */
@@ -92,9 +91,8 @@ public final class LambdaNode extends Node {
         List<String> known = List.of(formals);
         for (String n : attrs.names()) {
             if (!known.contains(n)) {
-                List<String> suggestions = new ArrayList<>(known);
-                String hint = suggestions.isEmpty() ? "" : "; did you mean one of " + String.join(", ", suggestions) + "?";
-                return EvalException.type(describe() + " called with unexpected argument '" + n + "'" + hint, site)
+                return EvalException.type(describe() + " called with unexpected argument '" + n + "'"
+                                + dev.sysbuild.eval.Suggestions.didYouMean(n, formals), site)
                         .addFrame("while calling " + describe(), span);
             }
         }

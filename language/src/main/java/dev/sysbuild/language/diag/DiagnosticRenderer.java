@@ -10,16 +10,19 @@ public final class DiagnosticRenderer {
 
     private DiagnosticRenderer() {}
 
+    /** The error and where it happened first, then how evaluation got there, innermost first. */
     public static String render(Diagnostic d) {
         StringBuilder out = new StringBuilder();
-        for (int i = d.frames().size() - 1; i >= 0; i--) {
-            Frame f = d.frames().get(i);
-            out.append("       ").append(ELLIPSIS).append(' ').append(f.description()).append('\n');
-            if (f.span() != null) appendLocation(out, f.span());
-        }
         out.append("error: ").append(d.message()).append('\n');
         if (d.span() != null) appendLocation(out, d.span());
         if (d.hint() != null) out.append("       hint: ").append(d.hint()).append('\n');
+        Frame previous = null;
+        for (Frame f : d.frames()) {
+            if (f.equals(previous)) continue;
+            previous = f;
+            out.append("       ").append(ELLIPSIS).append(' ').append(f.description()).append('\n');
+            if (f.span() != null) appendLocation(out, f.span());
+        }
         return out.toString();
     }
 
