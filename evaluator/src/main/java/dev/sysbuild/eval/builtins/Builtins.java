@@ -24,6 +24,8 @@ public final class Builtins {
         AttrBuiltins.register(r);
         StringBuiltins.register(r);
         FileBuiltins.register(r);
+        HashBuiltins.register(r);
+        ContextBuiltins.register(r);
 
         AttrsBuilder b = new AttrsBuilder(r.entries.size() + 1);
         NixAttrs[] self = new NixAttrs[1];
