@@ -26,6 +26,7 @@ public final class Builtins {
         FileBuiltins.register(r);
         HashBuiltins.register(r);
         ContextBuiltins.register(r);
+        VersionBuiltins.register(r);
 
         AttrsBuilder b = new AttrsBuilder(r.entries.size() + 1);
         NixAttrs[] self = new NixAttrs[1];
