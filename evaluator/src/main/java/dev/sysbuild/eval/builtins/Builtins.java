@@ -27,6 +27,7 @@ public final class Builtins {
         HashBuiltins.register(r);
         ContextBuiltins.register(r);
         VersionBuiltins.register(r);
+        RegexBuiltins.register(r);
 
         AttrsBuilder b = new AttrsBuilder(r.entries.size() + 1);
         NixAttrs[] self = new NixAttrs[1];
