@@ -27,6 +27,10 @@ public final class Builtins {
         JsonBuiltins.register(r);
         XmlBuiltins.register(r);
         TomlBuiltins.register(r);
+        HashBuiltins.register(r);
+        ContextBuiltins.register(r);
+        VersionBuiltins.register(r);
+        RegexBuiltins.register(r);
 
         AttrsBuilder b = new AttrsBuilder(r.entries.size() + 1);
         NixAttrs[] self = new NixAttrs[1];
