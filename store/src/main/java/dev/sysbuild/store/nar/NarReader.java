@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -77,7 +78,7 @@ public final class NarReader {
             case "symlink" -> {
                 expect("target");
                 byte[] link = string(MAX_TARGET);
-                Files.createSymbolicLink(target, Path.of(decode(link, "symlink target")));
+                Files.createSymbolicLink(target, linkTarget(link));
                 expect(")");
             }
             case "directory" -> directory(target);
@@ -189,6 +190,15 @@ public final class NarReader {
             if (n < 0) throw truncated();
             done += n;
             offset += n;
+        }
+    }
+
+    private Path linkTarget(byte[] link) throws NarFormatException {
+        if (link.length == 0) throw bad("empty symlink target");
+        try {
+            return Path.of(decode(link, "symlink target"));
+        } catch (InvalidPathException e) {
+            throw bad("invalid symlink target '" + printable(link) + "'");
         }
     }
 

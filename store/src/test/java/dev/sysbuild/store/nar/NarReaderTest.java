@@ -108,6 +108,15 @@ class NarReaderTest {
     }
 
     @Test
+    void refusesSymlinkTargetsThatCannotExist() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (String s : new String[] {"nix-archive-1", "(", "type", "symlink", "target", "a\0b", ")"}) str(out, s);
+        assertThatThrownBy(() -> restore(out.toByteArray()))
+                .isInstanceOf(NarFormatException.class)
+                .hasMessageContaining("invalid symlink target");
+    }
+
+    @Test
     void refusesAnExistingTarget() throws IOException {
         Files.createDirectory(dir.resolve("out"));
         assertThatThrownBy(() -> restore(Fixtures.treeNar())).hasMessageContaining("already exists");
