@@ -7,6 +7,11 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        // Class loading and the parser's tables take most of a short run's time; do them on the
+        // second core while picocli reads the command line.
+        Thread warmUp = new Thread(dev.sysbuild.eval.Evaluator::warmUp, "sysbuild-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         System.exit(run(args));
     }
 
@@ -22,11 +27,11 @@ public final class Main {
 
     /** Runs with the given output streams (and standard input). */
     public static int run(java.io.PrintStream out, java.io.PrintStream err, String... args) {
-        return SysbuildCommand.commandLine(out, err).execute(args);
+        return SysbuildCommand.commandLine(System.in, out, err, args).execute(args);
     }
 
     /** Runs with the given input and output streams; the REPL reads {@code in} line by line. */
     public static int run(java.io.InputStream in, java.io.PrintStream out, java.io.PrintStream err, String... args) {
-        return SysbuildCommand.commandLine(in, out, err).execute(args);
+        return SysbuildCommand.commandLine(in, out, err, args).execute(args);
     }
 }

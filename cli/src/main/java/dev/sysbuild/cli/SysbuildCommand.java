@@ -7,8 +7,7 @@ import picocli.CommandLine.Command;
 
 /** The top-level {@code sysbuild} command. */
 @Command(name = "sysbuild", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Build and switch whole Linux systems described in the Nix language.",
-        subcommands = {ParseCommand.class, EvalCommand.class, ReplCommand.class, CommandLine.HelpCommand.class})
+        description = "Build and switch whole Linux systems described in the Nix language.")
 public final class SysbuildCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -38,8 +37,32 @@ public final class SysbuildCommand implements Runnable {
         return commandLine(System.in, out, err);
     }
 
+    /**
+     * The subcommands, in the order help lists them. picocli builds a command's model by
+     * reflection, which is most of a short run's start-up, so only the commands named on the
+     * command line are registered (all of them when none is, e.g. for --help).
+     */
+    private static final java.util.Map<String, java.util.function.Supplier<Object>> COMMANDS = new java.util.LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("parse", ParseCommand::new);
+        COMMANDS.put("eval", EvalCommand::new);
+        COMMANDS.put("repl", ReplCommand::new);
+        COMMANDS.put("help", CommandLine.HelpCommand::new);
+    }
+
     static CommandLine commandLine(java.io.InputStream in, java.io.PrintStream out, java.io.PrintStream err) {
+        return commandLine(in, out, err, new String[0]);
+    }
+
+    static CommandLine commandLine(java.io.InputStream in, java.io.PrintStream out, java.io.PrintStream err,
+                                   String[] args) {
         CommandLine cl = new CommandLine(new SysbuildCommand(in, out, err));
+        java.util.Set<String> named = new java.util.HashSet<>(java.util.Arrays.asList(args));
+        boolean some = COMMANDS.keySet().stream().anyMatch(named::contains) && !named.contains("help");
+        for (var c : COMMANDS.entrySet()) {
+            if (!some || named.contains(c.getKey())) cl.addSubcommand(c.getKey(), c.getValue().get());
+        }
         cl.setExecutionStrategy(parsed -> {
             CommonOptions.passDown(parsed);
             return new CommandLine.RunLast().execute(parsed);

@@ -32,7 +32,7 @@ public final class Evaluator {
     private final Parser parser;
     private final Compiler compiler;
     /** Parsed and compiled files by path and content, so a file imported many times is parsed once. */
-    private final Cache<String, Node> compiled = Caffeine.newBuilder().maximumSize(10_000).build();
+    private Cache<String, Node> compiled;
     /** The value of each imported file: a file's top level is closed, so it is evaluated once. */
     private final Map<String, Value> imports = new ConcurrentHashMap<>();
 
@@ -132,8 +132,22 @@ public final class Evaluator {
     private Node compileFile(String file) {
         String text = io.readFile(file, null);
         String key = file + "\0" + text.hashCode() + ":" + text.length();
-        return compiled.get(key, k -> compiler.compile(
+        return compiledFiles().get(key, k -> compiler.compile(
                 parser.parse(Source.ofFile(java.nio.file.Path.of(Bytes.decode(file)), text), parentOf(file))));
+    }
+
+    /** Created on the first import: an -E expression needs no file cache, and start-up is faster without it. */
+    private synchronized Cache<String, Node> compiledFiles() {
+        if (compiled == null) compiled = Caffeine.newBuilder().maximumSize(10_000).build();
+        return compiled;
+    }
+
+    /**
+     * Loads and initialises the evaluator's heaviest classes (the parser's ATN tables, the
+     * builtins) so a caller can do it on another core while it parses its command line.
+     */
+    public static void warmUp() {
+        new Evaluator(new LocalIO(java.util.Map.of()), List.of()).evalString("warm-up", "1", "/");
     }
 
     private static String parentOf(String path) {

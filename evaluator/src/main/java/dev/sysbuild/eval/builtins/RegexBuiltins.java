@@ -21,15 +21,24 @@ final class RegexBuiltins {
     private RegexBuiltins() {}
 
     static void register(Registry r) {
-        // nixpkgs matches the same few patterns over and over; compile each once per evaluator
-        Cache<String, Pattern> patterns = Caffeine.newBuilder().maximumSize(4096).build();
+        // nixpkgs matches the same few patterns over and over; compile each once per evaluator.
+        // The cache is made on first use: most evaluations never match a regex.
+        java.util.function.Supplier<Cache<String, Pattern>> patterns = new java.util.function.Supplier<>() {
+            private Cache<String, Pattern> cache;
+
+            @Override
+            public synchronized Cache<String, Pattern> get() {
+                if (cache == null) cache = Caffeine.newBuilder().maximumSize(4096).build();
+                return cache;
+            }
+        };
         r.fn("match", 2, a -> {
-            Pattern p = compile(patterns, ContextBuiltins.noContext(a[0]));
+            Pattern p = compile(patterns.get(), ContextBuiltins.noContext(a[0]));
             Matcher m = p.matcher(Force.plainString(a[1], null));
             return m.matches() ? groups(m) : NixNull.NULL;
         });
         r.fn("split", 2, a -> {
-            Pattern p = compile(patterns, ContextBuiltins.noContext(a[0]));
+            Pattern p = compile(patterns.get(), ContextBuiltins.noContext(a[0]));
             return split(p, Force.string(a[1], null));
         });
     }

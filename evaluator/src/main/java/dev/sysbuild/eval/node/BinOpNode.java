@@ -6,91 +6,220 @@ import dev.sysbuild.eval.Evaluator;
 import dev.sysbuild.eval.Force;
 import dev.sysbuild.eval.Ops;
 import dev.sysbuild.eval.value.NixBool;
+import dev.sysbuild.eval.value.NixInt;
 import dev.sysbuild.eval.value.NixList;
 import dev.sysbuild.eval.value.NixPath;
 import dev.sysbuild.eval.value.NixString;
 import dev.sysbuild.eval.value.Value;
+import dev.sysbuild.language.Paths;
 import dev.sysbuild.language.ast.Expr.Op;
 import dev.sysbuild.language.diag.Span;
-import dev.sysbuild.language.Paths;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The binary operators. */
-final class BinOpNode extends Node {
-    private final Evaluator ev;
-    private final Op op;
-    private final Node left;
-    private final Node right;
+/**
+ * The binary operators, one small final class each so that the hot ones (integer arithmetic and
+ * comparison) are a type test and a machine instruction once compiled.
+ */
+abstract class BinOpNode extends Node {
+    final Node left;
+    final Node right;
 
-    BinOpNode(Evaluator ev, Span span, Op op, Node left, Node right) {
+    private BinOpNode(Span span, Node left, Node right) {
         super(span);
-        this.ev = ev;
-        this.op = op;
         this.left = left;
         this.right = right;
     }
 
-    @Override
-    public Value eval(Env env) {
-        switch (op) {
-            case AND:
-                return NixBool.of(Force.bool(left.eval(env), left.span()) && Force.bool(right.eval(env), right.span()));
-            case OR:
-                return NixBool.of(Force.bool(left.eval(env), left.span()) || Force.bool(right.eval(env), right.span()));
-            case IMPL:
-                return NixBool.of(!Force.bool(left.eval(env), left.span()) || Force.bool(right.eval(env), right.span()));
-            case PIPE_INTO:
-                return Calls.apply(right.eval(env), left.delay(env), span);
-            case PIPE_FROM:
-                return Calls.apply(left.eval(env), right.delay(env), span);
-            default:
-                break;
-        }
-        Value a = left.eval(env);
-        Value b = right.eval(env);
-        switch (op) {
-            case EQ: return NixBool.of(Ops.equal(a, b, span));
-            case NEQ: return NixBool.of(!Ops.equal(a, b, span));
-            case ADD: return add(a, b);
-            case SUB: return Ops.sub(a, b, span);
-            case MUL: return Ops.mul(a, b, span);
-            case DIV: return Ops.div(a, b, span);
-            case LT: return NixBool.of(Ops.lessThan(a, b, span));
-            case GT: return NixBool.of(Ops.lessThan(b, a, span));
-            case LEQ: return NixBool.of(!Ops.lessThan(b, a, span));
-            case GEQ: return NixBool.of(!Ops.lessThan(a, b, span));
-            case UPDATE: return Force.attrs(a, left.span()).update(Force.attrs(b, right.span()));
-            case CONCAT: return concat(Force.list(a, left.span()), Force.list(b, right.span()));
-            default: throw new IllegalStateException(op.toString());
+    static Node create(Evaluator ev, Span span, Op op, Node l, Node r) {
+        return switch (op) {
+            case AND -> new And(span, l, r);
+            case OR -> new Or(span, l, r);
+            case IMPL -> new Impl(span, l, r);
+            case PIPE_INTO -> new Pipe(span, r, l);
+            case PIPE_FROM -> new Pipe(span, l, r);
+            case EQ -> new Eq(span, l, r, false);
+            case NEQ -> new Eq(span, l, r, true);
+            case ADD -> new Add(ev, span, l, r);
+            case SUB -> new Sub(span, l, r);
+            case MUL -> new Mul(span, l, r);
+            case DIV -> new Div(span, l, r);
+            case LT -> new Less(span, l, r, false);
+            case GT -> new Less(span, r, l, false);
+            case LEQ -> new Less(span, r, l, true);
+            case GEQ -> new Less(span, l, r, true);
+            case UPDATE -> new Update(span, l, r);
+            case CONCAT -> new Concat(span, l, r);
+        };
+    }
+
+    static boolean bool(Value v, Node from) {
+        if (v == NixBool.TRUE) return true;
+        if (v == NixBool.FALSE) return false;
+        throw Force.typeError("a Boolean", v, from.span());
+    }
+
+    private static final class And extends BinOpNode {
+        And(Span s, Node l, Node r) { super(s, l, r); }
+
+        @Override public Value eval(Env env) {
+            return NixBool.of(bool(left.eval(env), left) && bool(right.eval(env), right));
         }
     }
 
-    private static Value concat(NixList a, NixList b) {
-        if (a.size() == 0) return b;
-        if (b.size() == 0) return a;
-        Value[] out = new Value[a.size() + b.size()];
-        System.arraycopy(a.items(), 0, out, 0, a.size());
-        System.arraycopy(b.items(), 0, out, a.size(), b.size());
-        return NixList.wrap(out);
+    private static final class Or extends BinOpNode {
+        Or(Span s, Node l, Node r) { super(s, l, r); }
+
+        @Override public Value eval(Env env) {
+            return NixBool.of(bool(left.eval(env), left) || bool(right.eval(env), right));
+        }
+    }
+
+    private static final class Impl extends BinOpNode {
+        Impl(Span s, Node l, Node r) { super(s, l, r); }
+
+        @Override public Value eval(Env env) {
+            return NixBool.of(!bool(left.eval(env), left) || bool(right.eval(env), right));
+        }
+    }
+
+    /** {@code x |> f} and {@code f <| x}: left is the function, right the argument. */
+    private static final class Pipe extends BinOpNode {
+        Pipe(Span s, Node function, Node argument) { super(s, function, argument); }
+
+        @Override public Value eval(Env env) {
+            return Calls.apply(left.eval(env), right.delay(env), span);
+        }
+    }
+
+    private static final class Eq extends BinOpNode {
+        private final boolean negate;
+
+        Eq(Span s, Node l, Node r, boolean negate) {
+            super(s, l, r);
+            this.negate = negate;
+        }
+
+        @Override public Value eval(Env env) {
+            Value a = left.eval(env);
+            Value b = right.eval(env);
+            boolean eq = a instanceof NixInt x && b instanceof NixInt y ? x.value == y.value : Ops.equal(a, b, span);
+            return NixBool.of(eq != negate);
+        }
+    }
+
+    private static final class Sub extends BinOpNode {
+        Sub(Span s, Node l, Node r) { super(s, l, r); }
+
+        @Override public Value eval(Env env) {
+            Value a = left.eval(env);
+            Value b = right.eval(env);
+            if (a instanceof NixInt x && b instanceof NixInt y) {
+                long r = x.value - y.value;
+                if (((x.value ^ y.value) & (x.value ^ r)) < 0) return Ops.sub(a, b, span);
+                return NixInt.of(r);
+            }
+            return Ops.sub(a, b, span);
+        }
+    }
+
+    private static final class Mul extends BinOpNode {
+        Mul(Span s, Node l, Node r) { super(s, l, r); }
+
+        @Override public Value eval(Env env) {
+            return Ops.mul(left.eval(env), right.eval(env), span);
+        }
+    }
+
+    private static final class Div extends BinOpNode {
+        Div(Span s, Node l, Node r) { super(s, l, r); }
+
+        @Override public Value eval(Env env) {
+            return Ops.div(left.eval(env), right.eval(env), span);
+        }
+    }
+
+    /** {@code a < b}, and the others as rewritten by Nix: {@code a > b} is {@code b < a}, {@code a <= b} is {@code !(b < a)}. */
+    private static final class Less extends BinOpNode {
+        private final boolean negate;
+
+        Less(Span s, Node l, Node r, boolean negate) {
+            super(s, l, r);
+            this.negate = negate;
+        }
+
+        @Override public Value eval(Env env) {
+            Value a = left.eval(env);
+            Value b = right.eval(env);
+            boolean lt = a instanceof NixInt x && b instanceof NixInt y ? x.value < y.value : Ops.lessThan(a, b, span);
+            return NixBool.of(lt != negate);
+        }
+    }
+
+    private static final class Update extends BinOpNode {
+        Update(Span s, Node l, Node r) { super(s, l, r); }
+
+        @Override public Value eval(Env env) {
+            Value a = left.eval(env);
+            Value b = right.eval(env);
+            return Force.attrs(a, left.span()).update(Force.attrs(b, right.span()));
+        }
+    }
+
+    private static final class Concat extends BinOpNode {
+        Concat(Span s, Node l, Node r) { super(s, l, r); }
+
+        @Override public Value eval(Env env) {
+            NixList a = Force.list(left.eval(env), left.span());
+            NixList b = Force.list(right.eval(env), right.span());
+            if (a.size() == 0) return b;
+            if (b.size() == 0) return a;
+            Value[] out = new Value[a.size() + b.size()];
+            System.arraycopy(a.items(), 0, out, 0, a.size());
+            System.arraycopy(b.items(), 0, out, a.size(), b.size());
+            return NixList.wrap(out);
+        }
     }
 
     /** Nix's {@code +}: the left operand's type decides between number, path and string addition. */
-    private Value add(Value a, Value b) {
-        if (Ops.isNumber(a)) {
-            if (Ops.isNumber(b)) return Ops.add(a, b, span);
-            throw EvalException.type("cannot add " + b.showType() + " to " + a.showType(), span);
+    private static final class Add extends BinOpNode {
+        private final Evaluator ev;
+
+        Add(Evaluator ev, Span s, Node l, Node r) {
+            super(s, l, r);
+            this.ev = ev;
         }
-        Set<String> ctx = new TreeSet<>();
-        if (a instanceof NixPath p) {
-            String s = Ops.coerceToString(ev, b, ctx, false, false, right.span());
-            if (!ctx.isEmpty()) {
-                throw EvalException.error("a string that refers to a store path cannot be appended to a path", span);
+
+        @Override public Value eval(Env env) {
+            Value a = left.eval(env);
+            Value b = right.eval(env);
+            if (a instanceof NixInt x && b instanceof NixInt y) {
+                long r = x.value + y.value;
+                if (((x.value ^ r) & (y.value ^ r)) < 0) return Ops.add(a, b, span);
+                return NixInt.of(r);
             }
-            return new NixPath(Paths.canonical(p.path + s));
+            return add(a, b);
         }
-        String x = Ops.coerceToString(ev, a, ctx, false, true, left.span());
-        String y = Ops.coerceToString(ev, b, ctx, false, true, right.span());
-        return NixString.of(x + y, ctx);
+
+        private Value add(Value a, Value b) {
+            if (Ops.isNumber(a)) {
+                if (Ops.isNumber(b)) return Ops.add(a, b, span);
+                throw EvalException.type("cannot add " + b.showType() + " to " + a.showType(), span);
+            }
+            Set<String> ctx = new TreeSet<>();
+            if (a instanceof NixPath p) {
+                String s = Ops.coerceToString(ev, b, ctx, false, false, right.span());
+                if (!ctx.isEmpty()) {
+                    throw EvalException.error("a string that refers to a store path cannot be appended to a path", span);
+                }
+                return new NixPath(Paths.canonical(p.path + s));
+            }
+            if (a instanceof NixString x && b instanceof NixString y) {
+                if (!x.hasContext() && !y.hasContext()) return NixString.of(x.value + y.value);
+            }
+            String x = Ops.coerceToString(ev, a, ctx, false, true, left.span());
+            String y = Ops.coerceToString(ev, b, ctx, false, true, right.span());
+            return NixString.of(x + y, ctx);
+        }
     }
 }

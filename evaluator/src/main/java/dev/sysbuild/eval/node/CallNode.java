@@ -1,6 +1,7 @@
 package dev.sysbuild.eval.node;
 
 import dev.sysbuild.eval.Calls;
+import dev.sysbuild.eval.value.Lambda;
 import dev.sysbuild.eval.value.Value;
 import dev.sysbuild.language.diag.Span;
 
@@ -18,7 +19,11 @@ final class CallNode extends Node {
     @Override
     public Value eval(Env env) {
         Value f = function.eval(env);
-        for (Node a : args) f = Calls.apply(f, a.delay(env), span);
+        for (Node a : args) {
+            Value arg = a.delay(env);
+            // The common case, a user function, without the general dispatch.
+            f = f instanceof Lambda l ? l.node.call(l.env, arg, span) : Calls.apply(f, arg, span);
+        }
         return f;
     }
 }

@@ -95,7 +95,7 @@ public final class Compiler {
             return new WithNode(w.span(), scope, compile(w.body(), new Scope(s, null), null));
         }
         if (e instanceof Expr.BinOp b) {
-            return new BinOpNode(ev, b.span(), b.op(), compile(b.left(), s, null), compile(b.right(), s, null));
+            return BinOpNode.create(ev, b.span(), b.op(), compile(b.left(), s, null), compile(b.right(), s, null));
         }
         if (e instanceof Expr.Not n) return new UnaryNode(n.span(), true, compile(n.operand(), s, null));
         if (e instanceof Expr.Negate n) return new UnaryNode(n.span(), false, compile(n.operand(), s, null));
@@ -124,7 +124,7 @@ public final class Compiler {
                 withLevels.add(level);
             } else {
                 Integer slot = cur.vars.get(name);
-                if (slot != null) return new LocalVarNode(span, level, slot);
+                if (slot != null) return LocalVarNode.of(span, level, slot);
             }
         }
         Value global = globals.get(name);

@@ -1,6 +1,7 @@
 package dev.sysbuild.eval.node;
 
 import dev.sysbuild.eval.Force;
+import dev.sysbuild.eval.value.NixBool;
 import dev.sysbuild.eval.value.Value;
 import dev.sysbuild.language.diag.Span;
 
@@ -18,6 +19,9 @@ final class IfNode extends Node {
 
     @Override
     public Value eval(Env env) {
-        return Force.bool(cond.eval(env), cond.span()) ? then.eval(env) : otherwise.eval(env);
+        Value c = cond.eval(env);
+        if (c == NixBool.TRUE) return then.eval(env);
+        if (c == NixBool.FALSE) return otherwise.eval(env);
+        throw Force.typeError("a Boolean", c, cond.span());
     }
 }

@@ -19,8 +19,8 @@ public final class Thunk extends Value {
         this.env = env;
     }
 
-    @Override
-    public Value force() {
+    /** Forces this thunk; use {@link Value#force()} at call sites. */
+    Value forceThunk() {
         Value v = value;
         if (v != null) return v;
         Node n = node;
