@@ -147,8 +147,27 @@ public final class Evaluator {
      * builtins) so a caller can do it on another core while it parses its command line.
      */
     public static void warmUp() {
-        new Evaluator(new LocalIO(java.util.Map.of()), List.of()).evalString("warm-up", "1", "/");
+        Evaluator ev = new Evaluator(new LocalIO(java.util.Map.of()), List.of());
+        // Parsing builds the parser's prediction tables lazily; a sample of the common forms
+        // builds most of them here instead of while the user's file is parsed.
+        ev.parse("warm-up", WARM_UP, "/");
+        ev.evalString("warm-up", "1", "/");
     }
+
+    private static final String WARM_UP = """
+            { lib, config ? { }, pkgs, ... }@args:
+            let
+              inherit (builtins) map filter;
+              f = x: y: if x < y then x + 1 else y - 1;
+              s = rec { a = "str ${toString 1}"; b.c = [ 1 2.5 ./p null true ]; d = a; };
+              t = ''
+                text ${s.a}
+              '';
+            in with s; assert true; {
+              x = f 1 2 // { y = s.b.c or [ ]; z = !(a == "b") && b ? c || false -> true; };
+              "q${d}" = map (v: v) (filter (v: v != null) [ ]) ++ [ (-1 * 2 / 3) ];
+            }
+            """;
 
     private static String parentOf(String path) {
         int slash = path.lastIndexOf('/');

@@ -63,6 +63,7 @@ public final class NixAttrs extends Value {
     public NixAttrs update(NixAttrs other) {
         if (other.names.length == 0) return this;
         if (names.length == 0) return other;
+        if (other.names.length * 8 <= names.length) return updateFew(other);
         int n = names.length + other.names.length;
         String[] k = new String[n];
         Value[] v = new Value[n];
@@ -81,6 +82,53 @@ public final class NixAttrs extends Value {
             v = Arrays.copyOf(v, o);
             p = Arrays.copyOf(p, o);
         }
+        return new NixAttrs(k, v, p);
+    }
+
+    /**
+     * {@code this // other} when other is much smaller (the usual shape of module merges): binary
+     * search for each new name and bulk copies in between; when every name already exists the
+     * name array is shared.
+     */
+    private NixAttrs updateFew(NixAttrs other) {
+        int m = other.names.length;
+        int[] at = new int[m];
+        int added = 0;
+        for (int j = 0; j < m; j++) {
+            at[j] = Arrays.binarySearch(names, other.names[j]);
+            if (at[j] < 0) added++;
+        }
+        if (added == 0) {
+            Value[] v = values.clone();
+            Span[] p = positions.clone();
+            for (int j = 0; j < m; j++) {
+                v[at[j]] = other.values[j];
+                p[at[j]] = other.positions[j];
+            }
+            return new NixAttrs(names, v, p);
+        }
+        int n = names.length + added;
+        String[] k = new String[n];
+        Value[] v = new Value[n];
+        Span[] p = new Span[n];
+        int from = 0;
+        int o = 0;
+        for (int j = 0; j < m; j++) {
+            int pos = at[j] >= 0 ? at[j] : -at[j] - 1;
+            int run = pos - from;
+            System.arraycopy(names, from, k, o, run);
+            System.arraycopy(values, from, v, o, run);
+            System.arraycopy(positions, from, p, o, run);
+            o += run;
+            k[o] = other.names[j];
+            v[o] = other.values[j];
+            p[o++] = other.positions[j];
+            from = at[j] >= 0 ? pos + 1 : pos;
+        }
+        int run = names.length - from;
+        System.arraycopy(names, from, k, o, run);
+        System.arraycopy(values, from, v, o, run);
+        System.arraycopy(positions, from, p, o, run);
         return new NixAttrs(k, v, p);
     }
 
