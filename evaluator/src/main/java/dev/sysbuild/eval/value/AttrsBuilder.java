@@ -43,24 +43,27 @@ public final class AttrsBuilder {
     /** Sorts by name; when a name repeats, keepFirst decides which entry stays. */
     public NixAttrs build(boolean keepFirst) {
         if (size == 0) return NixAttrs.EMPTY;
-        Integer[] order = new Integer[size];
-        for (int i = 0; i < size; i++) order[i] = i;
         boolean sorted = true;
         for (int i = 1; i < size && sorted; i++) if (names[i - 1].compareTo(names[i]) >= 0) sorted = false;
-        if (!sorted) Arrays.sort(order, Comparator.<Integer, String>comparing(i -> names[i]).thenComparing(i -> i));
+        if (sorted) {
+            return NixAttrs.sorted(Arrays.copyOf(names, size), Arrays.copyOf(values, size), Arrays.copyOf(positions, size));
+        }
+        // A stable sort keeps repeated names in insertion order, so first and last are well defined.
+        Entry[] entries = new Entry[size];
+        for (int i = 0; i < size; i++) entries[i] = new Entry(names[i], values[i], positions[i]);
+        Arrays.sort(entries, Comparator.comparing(Entry::name));
         String[] k = new String[size];
         Value[] v = new Value[size];
         Span[] p = new Span[size];
         int o = 0;
-        for (int idx = 0; idx < size; idx++) {
-            int i = order[idx];
-            if (o > 0 && k[o - 1].equals(names[i])) {
+        for (Entry e : entries) {
+            if (o > 0 && k[o - 1].equals(e.name)) {
                 if (keepFirst) continue;
                 o--;
             }
-            k[o] = names[i];
-            v[o] = values[i];
-            p[o++] = positions[i];
+            k[o] = e.name;
+            v[o] = e.value;
+            p[o++] = e.position;
         }
         if (o < size) {
             k = Arrays.copyOf(k, o);
@@ -69,6 +72,8 @@ public final class AttrsBuilder {
         }
         return NixAttrs.sorted(k, v, p);
     }
+
+    private record Entry(String name, Value value, Span position) {}
 
     /** Keeps the last entry of a repeated name. */
     public NixAttrs build() {

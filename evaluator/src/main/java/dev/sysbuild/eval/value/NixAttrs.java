@@ -38,8 +38,41 @@ public final class NixAttrs extends Value {
             for (int i = 0; i < names.length; i++) if (names[i].equals(name)) return i;
             return -1;
         }
-        int i = Arrays.binarySearch(names, name);
-        return i >= 0 ? i : -1;
+        if (names.length < HASHED) {
+            int i = Arrays.binarySearch(names, name);
+            return i >= 0 ? i : -1;
+        }
+        int[] table = hashIndex();
+        int mask = table.length - 1;
+        for (int h = spread(name.hashCode()) & mask; ; h = (h + 1) & mask) {
+            int slot = table[h];
+            if (slot == 0) return -1;
+            if (names[slot - 1].equals(name)) return slot - 1;
+        }
+    }
+
+    /** Sets at least this big get a hash index on first lookup: big sets are looked up many times. */
+    private static final int HASHED = 64;
+
+    /** Open addressing over the name array: slot holds index + 1, 0 is empty. Built lazily, idempotent. */
+    private int[] hashIndex;
+
+    private int[] hashIndex() {
+        int[] table = hashIndex;
+        if (table != null) return table;
+        table = new int[Integer.highestOneBit(names.length * 2 - 1) << 1];
+        int mask = table.length - 1;
+        for (int i = 0; i < names.length; i++) {
+            int h = spread(names[i].hashCode()) & mask;
+            while (table[h] != 0) h = (h + 1) & mask;
+            table[h] = i + 1;
+        }
+        hashIndex = table;
+        return table;
+    }
+
+    private static int spread(int h) {
+        return h ^ (h >>> 16);
     }
 
     /** The value of an attribute, or null when absent. */
