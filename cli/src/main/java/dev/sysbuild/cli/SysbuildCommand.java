@@ -57,11 +57,22 @@ public final class SysbuildCommand implements Runnable {
 
     static CommandLine commandLine(java.io.InputStream in, java.io.PrintStream out, java.io.PrintStream err,
                                    String[] args) {
-        CommandLine cl = new CommandLine(new SysbuildCommand(in, out, err));
         java.util.Set<String> named = new java.util.HashSet<>(java.util.Arrays.asList(args));
         boolean some = COMMANDS.keySet().stream().anyMatch(named::contains) && !named.contains("help");
+        // The invoked command's model is built on another core while this one builds the top's.
+        java.util.Map<String, java.util.concurrent.CompletableFuture<CommandLine>> subs = new java.util.LinkedHashMap<>();
         for (var c : COMMANDS.entrySet()) {
-            if (!some || named.contains(c.getKey())) cl.addSubcommand(c.getKey(), c.getValue().get());
+            if (some && !named.contains(c.getKey())) continue;
+            java.util.function.Supplier<Object> make = c.getValue();
+            subs.put(c.getKey(), some
+                    ? java.util.concurrent.CompletableFuture.supplyAsync(() -> new CommandLine(make.get()))
+                    : java.util.concurrent.CompletableFuture.completedFuture(null));
+        }
+        CommandLine cl = new CommandLine(new SysbuildCommand(in, out, err));
+        for (var s : subs.entrySet()) {
+            CommandLine sub = s.getValue().join();
+            if (sub != null) cl.addSubcommand(s.getKey(), sub);
+            else cl.addSubcommand(s.getKey(), COMMANDS.get(s.getKey()).get());
         }
         cl.setExecutionStrategy(parsed -> {
             CommonOptions.passDown(parsed);
