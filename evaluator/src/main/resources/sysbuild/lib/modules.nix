@@ -72,7 +72,8 @@ let
       config = if structured then m.config or { } else removeAttrs m shortFormAttrs;
     in
     if structured && extra != [ ] then
-      throw ("Module `${file'}' has an unsupported attribute `${head extra}'. This is caused by introducing a top-level"
+      let pos = unsafeGetAttrPos (head extra) m; at = if pos == null then "" else " (at ${pos.file}:${toString pos.line})"; in
+      throw ("Module `${file'}' has an unsupported attribute `${head extra}'${at}. This is caused by introducing a top-level"
         + " `config' or `options' attribute. Add configuration attributes immediately on the top level instead,"
         + " or move all of them (namely: ${builtins.concatStringsSep " " extra}) into the explicit `config' attribute.")
     else {
@@ -218,10 +219,13 @@ let
 
   evalOptionValue = loc: opt: defs:
     let
-      defs' = optional (opt ? default) { file = head opt.declarations; pos = null; value = mkOverride 1500 opt.default; } ++ defs;
+      defaultDef = { file = head opt.declarations; pos = unsafeGetAttrPos "default" opt; value = mkOverride 1500 opt.default; };
+      defs' = optional (opt ? default) defaultDef ++ defs;
+      # Each definition on its own, to show what it would have set.
+      separately = map (d: d // { value = (mergeDefinitions loc opt.type [ d ]).mergedValue; }) defs';
       res =
         if opt.readOnly or false && length defs' > 1 then
-          throw "The option `${showOption loc}' is read-only, but it's set multiple times. Definition values:${showDefs defs'}"
+          throw "The option `${showOption loc}' is read-only, but it's set multiple times. Definition values:${showDefs separately}"
         else mergeDefinitions loc opt.type defs';
       value = if opt.apply or null != null then opt.apply res.mergedValue else res.mergedValue;
     in

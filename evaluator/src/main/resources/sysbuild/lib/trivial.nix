@@ -22,7 +22,7 @@ rec {
   mod = a: b: a - (a / b) * b;
   compare = a: b: if a < b then -1 else if a > b then 1 else 0;
 
-  inherit (builtins) seq deepSeq bitAnd bitOr bitXor;
+  inherit (builtins) seq deepSeq bitAnd bitOr bitXor isInt isBool isFloat isList isAttrs isPath isString typeOf;
 
   # Functions, and attribute sets callable through __functor.
   isFunction = f: builtins.isFunction f || (isAttrs f && f ? __functor);

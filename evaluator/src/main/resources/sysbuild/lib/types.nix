@@ -198,7 +198,6 @@ let
     mkOptionType {
       inherit name;
       description = if description != null then description else freeformType.description or name;
-      descriptionClass = "noun";
       check = x: isAttrs x || isFunction x || isPath x;
       merge = loc: defs:
         (base.extendModules {
