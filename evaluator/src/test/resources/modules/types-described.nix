@@ -14,6 +14,10 @@ let
     h = types.ints.s8;
     i = types.strMatching "[a-z]+";
     j = types.uniq (types.lazyAttrsOf types.bool);
+    k = types.either types.str (types.listOf types.str);
+    l = types.submodule { freeformType = types.attrsOf types.str; };
+    m = types.nonEmptyListOf types.path;
+    n = types.either types.ints.unsigned types.str;
   };
 in
 {

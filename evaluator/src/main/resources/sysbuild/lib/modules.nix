@@ -236,6 +236,8 @@ let
       definitions = map (d: d.value) res.defsFinal;
       definitionsWithLocations = map (d: { inherit (d) file value; }) res.defsFinal;
       files = map (d: d.file) res.defsFinal;
+      # So that "${options.a.b}" shows the option's path.
+      __toString = _: showOption loc;
     };
 
   # The plain values behind a definition value: mkMerge spread, mkIf decided, mkOverride and

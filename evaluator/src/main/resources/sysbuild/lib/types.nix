@@ -197,7 +197,10 @@ let
     in
     mkOptionType {
       inherit name;
-      description = if description != null then description else freeformType.description or name;
+      description =
+        if description != null then description
+        else if freeformType ? description then "open ${name} of ${phrase nounOrComposite freeformType}"
+        else name;
       check = x: isAttrs x || isFunction x || isPath x;
       merge = loc: defs:
         (base.extendModules {
@@ -253,7 +256,10 @@ let
 
   either = t1: t2: mkOptionType {
     name = "either";
-    description = "${phrase nounOrConjunction t1} or ${phrase nounOrConjunction t2}";
+    description =
+      if t1.descriptionClass or null == "nonRestrictiveClause"
+      then "${t1.description}, or ${phrase nounOrConjunction t2}"
+      else "${phrase nounOrConjunction t1} or ${phrase (c: nounOrConjunction c || c == "composite") t2}";
     descriptionClass = "conjunction";
     check = x: t1.check x || t2.check x;
     merge = loc: defs:
@@ -358,7 +364,8 @@ let
       description = "(optionally newline-terminated) single-line string";
       descriptionClass = "noun";
       check = x: isString x && match "[^\n\r]*\n?" x != null;
-      merge = mergeEqualOption;
+      # A final newline is allowed, and dropped.
+      merge = loc: defs: lib.strings.removeSuffix "\n" (mergeEqualOption loc defs);
     };
     strMatching = pattern: mkOptionType {
       name = "strMatching ${lib.strings.escapeNixString pattern}";
@@ -378,27 +385,27 @@ let
     string = separatedString "" // { name = "string"; };
     passwdEntry = t: addCheck t (x: isString x && match "[^\n:]*" x != null) // {
       name = "passwdEntry ${t.name}";
-      description = "${phrase nounOrComposite t}, not containing newlines or colons";
+      description = "${phrase (c: c == "noun") t}, not containing newlines or colons";
+      descriptionClass = "nonRestrictiveClause";
     };
 
     attrs = mkOptionType {
       name = "attrs";
       description = "attribute set";
-      descriptionClass = "noun";
       check = isAttrs;
       merge = _: foldl' (acc: d: acc // d.value) { };
       emptyValue = { value = { }; };
     };
     path = mkOptionType {
       name = "path";
-      description = "path";
+      description = "absolute path";
       descriptionClass = "noun";
       check = x: isStringLike x && builtins.substring 0 1 (toString x) == "/";
       merge = mergeEqualOption;
     };
     pathInStore = mkOptionType {
       name = "pathInStore";
-      description = "path in the store";
+      description = "path in the Nix store";
       descriptionClass = "noun";
       check = x: isStringLike x && lib.strings.hasPrefix "${builtins.storeDir}/" (toString x);
       merge = mergeEqualOption;
@@ -450,7 +457,7 @@ let
     nonEmptyListOf = elemType:
       let list = addCheck (types.listOf elemType) (l: l != [ ]); in
       list // {
-        description = "non-empty ${list.description}";
+        description = "non-empty ${phrase (c: c == "noun") list}";
         emptyValue = { };
         substSubModules = m: types.nonEmptyListOf (elemType.substSubModules m);
       };
