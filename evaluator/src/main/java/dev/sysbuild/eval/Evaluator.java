@@ -45,7 +45,11 @@ public final class Evaluator {
         this.compiler = new Compiler(this, globals);
     }
 
-    /** Search path entries from {@code -I} values followed by SYSBUILD_PATH and NIX_PATH. */
+    /**
+     * Search path entries from {@code -I} values followed by SYSBUILD_PATH and NIX_PATH. The
+     * files bundled with sysbuild ({@code <sysbuild/lib>}) come after all of these (see
+     * {@link #bundledFilesDir}), so a user entry can always override them, as {@code -I} does in Nix.
+     */
     public static List<SearchPathEntry> searchPath(List<String> includes, EvalIO io) {
         List<SearchPathEntry> out = new ArrayList<>();
         for (String i : includes) out.add(parseEntry(i));
@@ -65,6 +69,14 @@ public final class Evaluator {
     public EvalIO io() { return io; }
 
     public List<SearchPathEntry> searchPath() { return searchPath; }
+
+    /**
+     * The directory behind the search-path prefix {@code sysbuild}, the last entry of the search
+     * path: the Nix files shipped in the jar, unpacked on first use into the user's cache.
+     */
+    public String bundledFilesDir() {
+        return Bytes.encode(BundledFiles.directory(BundledFiles.cacheRoot(io)).toString());
+    }
 
     public Map<String, Value> globals() { return globals; }
 

@@ -1,9 +1,11 @@
 package dev.sysbuild.eval.builtins;
 
+import dev.sysbuild.eval.BundledFiles;
 import dev.sysbuild.eval.EvalException;
 import dev.sysbuild.eval.EvalIO;
 import dev.sysbuild.eval.Evaluator;
 import dev.sysbuild.eval.Force;
+import dev.sysbuild.eval.Lazy;
 import dev.sysbuild.eval.Ops;
 import dev.sysbuild.eval.node.Env;
 import dev.sysbuild.eval.node.Node;
@@ -83,16 +85,19 @@ final class FileBuiltins {
         return Paths.canonical(s);
     }
 
+    /** The user's entries, then {@code sysbuild=} the bundled files (unpacked only when looked up). */
     private static Value nixPath(Evaluator ev) {
         var entries = ev.searchPath();
-        Value[] out = new Value[entries.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = new AttrsBuilder(2)
-                    .put("path", NixString.of(entries.get(i).path()))
-                    .put("prefix", NixString.of(entries.get(i).prefix()))
-                    .build();
+        Value[] out = new Value[entries.size() + 1];
+        for (int i = 0; i < entries.size(); i++) {
+            out[i] = entry(entries.get(i).prefix(), NixString.of(entries.get(i).path()));
         }
+        out[entries.size()] = entry(BundledFiles.PREFIX, Lazy.of(() -> NixString.of(ev.bundledFilesDir())));
         return NixList.wrap(out);
+    }
+
+    private static Value entry(String prefix, Value path) {
+        return new AttrsBuilder(2).put("path", path).put("prefix", NixString.of(prefix)).build();
     }
 
     private static Value findFile(Evaluator ev, NixList searchPath, String name) {
@@ -102,7 +107,6 @@ final class FileBuiltins {
             String prefix = prefixV == null ? "" : Force.plainString(prefixV, null);
             Value pathV = entry.get("path");
             if (pathV == null) throw EvalException.error("attribute 'path' missing", null);
-            String path = Ops.coerceToString(ev, pathV, null, false, false, null);
             String rest;
             if (prefix.isEmpty()) {
                 rest = name;
@@ -113,6 +117,8 @@ final class FileBuiltins {
             } else {
                 continue;
             }
+            // Only now, so an entry whose prefix does not match is never computed (the bundled one).
+            String path = Ops.coerceToString(ev, pathV, null, false, false, null);
             String abs = path.startsWith("/") ? path : ev.io().realPath(path);
             String candidate = Paths.canonical(rest.isEmpty() ? abs : abs + "/" + rest);
             if (ev.io().fileType(candidate) != null) return new NixPath(candidate);

@@ -1,0 +1,104 @@
+package dev.sysbuild.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sysbuild.eval.print.ValuePrinter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The files shipped in the jar, as {@code <sysbuild/...>} finds them. */
+class BundledFilesTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void unpacksOnceIntoADirectoryNamedByTheContent() throws Exception {
+        Path dir = BundledFiles.directory(tmp);
+        assertThat(dir.getParent()).isEqualTo(tmp);
+        assertThat(dir.getFileName().toString()).isEqualTo("bundled-" + BundledFiles.contentHash(BundledFiles.contents()));
+        assertThat(dir.resolve("lib/default.nix")).isRegularFile();
+        assertThat(dir.resolve("lib/modules.nix")).isRegularFile();
+        // No temporary directory is left behind, and asking again gives the same directory.
+        try (var entries = Files.list(tmp)) {
+            assertThat(entries.toList()).containsExactly(dir);
+        }
+        assertThat(BundledFiles.directory(tmp)).isEqualTo(dir);
+    }
+
+    @Test
+    void anotherProcessesFinishedCopyIsUsedAsItIs() throws Exception {
+        // As if another process had won the rename: the directory exists, complete.
+        String name = "bundled-" + BundledFiles.contentHash(BundledFiles.contents());
+        Path theirs = Files.createDirectories(tmp.resolve("other").resolve(name));
+        Files.writeString(theirs.resolve("marker"), "theirs");
+        Path dir = BundledFiles.directory(tmp.resolve("other"));
+        assertThat(dir).isEqualTo(theirs);
+        assertThat(dir.resolve("marker")).hasContent("theirs");
+    }
+
+    @Test
+    void concurrentUnpacksAgreeOnOneCompleteDirectory() throws Exception {
+        // Separate cache roots per thread would not race; several roots pointing at the same
+        // folder through different spellings do, since the in-process memo is per spelling.
+        Path root = tmp.resolve("shared");
+        List<Callable<Path>> tasks = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Path spelling = Files.createDirectories(tmp.resolve("x" + i)).resolve("..").resolve("shared");
+            tasks.add(() -> BundledFiles.directory(spelling).normalize());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        Set<Path> dirs = new HashSet<>();
+        try {
+            for (Future<Path> f : pool.invokeAll(tasks)) dirs.add(f.get());
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(dirs).hasSize(1);
+        assertThat(dirs.iterator().next().resolve("lib/default.nix")).isRegularFile();
+        try (var entries = Files.list(root)) {
+            assertThat(entries.toList()).hasSize(1);
+        }
+    }
+
+    @Test
+    void theCacheFollowsXdgCacheHomeThenHome() {
+        assertThat(BundledFiles.cacheRoot(new LocalIO(Map.of("XDG_CACHE_HOME", "/c", "HOME", "/h")))).isEqualTo(Path.of("/c/sysbuild"));
+        assertThat(BundledFiles.cacheRoot(new LocalIO(Map.of("HOME", "/h")))).isEqualTo(Path.of("/h/.cache/sysbuild"));
+        assertThat(BundledFiles.cacheRoot(new LocalIO(Map.of())).toString()).startsWith(System.getProperty("java.io.tmpdir"));
+    }
+
+    @Test
+    void aUserSearchPathEntryOverridesTheBundledFiles() throws Exception {
+        Path mine = Files.createDirectories(tmp.resolve("mine/lib"));
+        Files.writeString(mine.resolve("default.nix"), "{ mine = true; }");
+        EvalIO io = new LocalIO(Map.of("XDG_CACHE_HOME", tmp.resolve("cache").toString()));
+        Evaluator overridden = new Evaluator(io, List.of(new Evaluator.SearchPathEntry("sysbuild", tmp.resolve("mine").toString())));
+        assertThat(eval(overridden, "(import <sysbuild/lib>) ? mine")).isEqualTo("true");
+        Evaluator plain = new Evaluator(io, List.of());
+        assertThat(eval(plain, "(import <sysbuild/lib>) ? evalModules")).isEqualTo("true");
+        assertThat(eval(plain, "(builtins.elemAt builtins.nixPath 0).prefix")).isEqualTo("\"sysbuild\"");
+    }
+
+    @Test
+    void lookingUpOtherNamesDoesNotUnpack() throws Exception {
+        Path cache = tmp.resolve("untouched");
+        Evaluator ev = new Evaluator(new LocalIO(Map.of("XDG_CACHE_HOME", cache.toString())), List.of());
+        assertThat(eval(ev, "builtins.tryEval <nixpkgs>")).isEqualTo("{ success = false; value = false; }");
+        assertThat(cache).doesNotExist();
+    }
+
+    private static String eval(Evaluator ev, String expr) throws Exception {
+        return DeepStack.run(() -> ValuePrinter.print(ev.evalString("«test»", expr, "/"), true));
+    }
+}

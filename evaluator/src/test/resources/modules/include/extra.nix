@@ -1,0 +1,2 @@
+# A module that a case disables with disabledModules.
+{ log = [ "extra was here" ]; }
