@@ -198,7 +198,7 @@ final class Repl {
             if (!atEnd && continues(e, text)) return Outcome.INCOMPLETE;
             err.print(e.render());
         } catch (EvalException e) {
-            err.print(e.render());
+            err.print(verbose ? e.render() : e.renderForUser());
             if (verbose) e.printStackTrace(err);
         } catch (Exception e) {
             err.println("error: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName())

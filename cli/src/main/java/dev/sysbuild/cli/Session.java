@@ -41,7 +41,7 @@ final class Session {
             err.print(e.render());
             return 1;
         } catch (EvalException e) {
-            err.print(e.render());
+            err.print(verbose ? e.render() : e.renderForUser());
             if (verbose) e.printStackTrace(err);
             return 1;
         } catch (RuntimeException e) {

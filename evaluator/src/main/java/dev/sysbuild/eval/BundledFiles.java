@@ -67,6 +67,14 @@ public final class BundledFiles {
         return UNPACKED.computeIfAbsent(cacheRoot.toAbsolutePath(), BundledFiles::unpack);
     }
 
+    /** Whether a source (by its name, a path) is one of the bundled files unpacked by this process. */
+    public static boolean isBundled(String sourceName) {
+        for (Path dir : UNPACKED.values()) {
+            if (sourceName.startsWith(Bytes.encode(dir.toString()) + "/")) return true;
+        }
+        return false;
+    }
+
     /** The bundled files by path relative to {@code sysbuild/}, read once from the class path. */
     static SortedMap<String, byte[]> contents() {
         SortedMap<String, byte[]> c = contents;

@@ -67,4 +67,9 @@ public final class EvalException extends RuntimeException {
     public String render() {
         return DiagnosticRenderer.render(diagnostic());
     }
+
+    /** Renders without the locations inside sysbuild's bundled library (shown with -v). */
+    public String renderForUser() {
+        return DiagnosticRenderer.render(diagnostic(), span -> BundledFiles.isBundled(span.source().name()));
+    }
 }

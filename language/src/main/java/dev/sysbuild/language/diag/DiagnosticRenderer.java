@@ -12,13 +12,21 @@ public final class DiagnosticRenderer {
 
     /** The error and where it happened first, then how evaluation got there, innermost first. */
     public static String render(Diagnostic d) {
+        return render(d, span -> false);
+    }
+
+    /**
+     * As {@link #render(Diagnostic)}, leaving out locations for which {@code hidden} is true
+     * (library code the user did not write) and the trace frames that point only there.
+     */
+    public static String render(Diagnostic d, java.util.function.Predicate<Span> hidden) {
         StringBuilder out = new StringBuilder();
         out.append("error: ").append(d.message()).append('\n');
-        if (d.span() != null) appendLocation(out, d.span());
+        if (d.span() != null && !hidden.test(d.span())) appendLocation(out, d.span());
         if (d.hint() != null) out.append("       hint: ").append(d.hint()).append('\n');
         Frame previous = null;
         for (Frame f : d.frames()) {
-            if (f.equals(previous)) continue;
+            if (f.equals(previous) || (f.span() != null && hidden.test(f.span()))) continue;
             previous = f;
             out.append("       ").append(ELLIPSIS).append(' ').append(f.description()).append('\n');
             if (f.span() != null) appendLocation(out, f.span());
