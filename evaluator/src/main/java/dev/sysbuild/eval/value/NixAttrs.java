@@ -38,11 +38,16 @@ public final class NixAttrs extends Value {
             for (int i = 0; i < names.length; i++) if (names[i].equals(name)) return i;
             return -1;
         }
-        if (names.length < HASHED) {
-            int i = Arrays.binarySearch(names, name);
-            return i >= 0 ? i : -1;
+        int[] table = hashIndex;
+        if (table == null) {
+            // Sets built by `//` in a fold are often looked up once or twice and then dropped;
+            // only a set that keeps being looked up earns its index.
+            if (names.length < HASHED || ++lookups < INDEX_AFTER) {
+                int i = Arrays.binarySearch(names, name);
+                return i >= 0 ? i : -1;
+            }
+            table = hashIndex();
         }
-        int[] table = hashIndex();
         int mask = table.length - 1;
         for (int h = spread(name.hashCode()) & mask; ; h = (h + 1) & mask) {
             int slot = table[h];
@@ -51,8 +56,12 @@ public final class NixAttrs extends Value {
         }
     }
 
-    /** Sets at least this big get a hash index on first lookup: big sets are looked up many times. */
+    /** Sets at least this big get a hash index once they have been looked up INDEX_AFTER times. */
     private static final int HASHED = 64;
+    private static final int INDEX_AFTER = 32;
+
+    /** Lookups so far, until the index exists (a benign race: it only decides when to build). */
+    private int lookups;
 
     /** Open addressing over the name array: slot holds index + 1, 0 is empty. Built lazily, idempotent. */
     private int[] hashIndex;
