@@ -38,4 +38,17 @@ final class DataStrings {
         return "input string '" + s.replace("\0", Bytes.encode("\u2400"))
                 + "' cannot be represented as Nix string because it contains null bytes";
     }
+
+    /** An error in a parsed document, with the line and column of offset {@code pos} in it. */
+    static EvalException errorAt(String message, String text, int pos) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < pos && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return EvalException.error(message + " at line " + line + ", column " + (pos - lineStart + 1), null);
+    }
 }

@@ -265,15 +265,6 @@ final class JsonParser {
     }
 
     private EvalException error(String message) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < pos && i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return EvalException.error("cannot parse JSON: " + message + " at line " + line + ", column "
-                + (pos - lineStart + 1), null);
+        return DataStrings.errorAt("cannot parse JSON: " + message, text, pos);
     }
 }

@@ -287,15 +287,6 @@ final class TomlParser {
     }
 
     EvalException error(String message) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < pos && i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return EvalException.error("while parsing TOML: " + message + " at line " + line + ", column "
-                + (pos - lineStart + 1), null);
+        return DataStrings.errorAt("while parsing TOML: " + message, text, pos);
     }
 }
