@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sysbuild.eval.print.ValuePrinter;
 import dev.sysbuild.eval.value.Value;
+import dev.sysbuild.store.path.StoreDir;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -14,8 +15,16 @@ import java.util.concurrent.Callable;
 public final class TestEval {
     private TestEval() {}
 
+    /** Nix's store directory and the system of the golden values measured with Nix 2.8. */
+    public static final EvalSettings NIX_STORE = new EvalSettings(new StoreDir("/nix/store"), "x86_64-linux");
+
     public static Evaluator evaluator() {
         return new Evaluator(LocalIO.system(), List.of());
+    }
+
+    /** An evaluator whose store paths are Nix's (store {@code /nix/store}, system {@code x86_64-linux}). */
+    public static Evaluator nixStoreEvaluator() {
+        return new Evaluator(LocalIO.system(), List.of(), NIX_STORE);
     }
 
     /** The value of an expression, in weak head normal form. */
