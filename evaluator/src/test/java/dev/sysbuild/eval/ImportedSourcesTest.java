@@ -2,7 +2,6 @@ package dev.sysbuild.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sysbuild.eval.print.ValuePrinter;
 import dev.sysbuild.store.path.StoreDir;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,28 +23,28 @@ class ImportedSourcesTest {
     @Test
     void aDirectoryIsImportedByItsNar() throws IOException {
         Path tree = NixFixtures.tree(dir);
-        assertThat(show(TestEval.nixStoreEvaluator(), NixFixtures.interpolated(tree)))
+        assertThat(TestEval.show(TestEval.nixStoreEvaluator(), NixFixtures.interpolated(tree)))
                 .isEqualTo("\"/nix/store/y0sgp4sv4zgvq4kljvnzvg2x8blddn7i-tree\"");
     }
 
     @Test
     void aSymlinkIsImportedAsASymlinkNotFollowed() throws IOException {
         Path tree = NixFixtures.tree(dir);
-        assertThat(show(TestEval.nixStoreEvaluator(), NixFixtures.interpolated(tree.resolve("c"))))
+        assertThat(TestEval.show(TestEval.nixStoreEvaluator(), NixFixtures.interpolated(tree.resolve("c"))))
                 .isEqualTo("\"/nix/store/6x7vngicb0kfpzsbj9viwmcx7qynjyn8-c\"");
     }
 
     @Test
     void theStringDependsOnTheStorePath() throws IOException {
         Path tree = NixFixtures.tree(dir);
-        assertThat(show(TestEval.nixStoreEvaluator(), "builtins.getContext " + NixFixtures.interpolated(tree)))
+        assertThat(TestEval.show(TestEval.nixStoreEvaluator(), "builtins.getContext " + NixFixtures.interpolated(tree)))
                 .isEqualTo("{ \"/nix/store/y0sgp4sv4zgvq4kljvnzvg2x8blddn7i-tree\" = { path = true; }; }");
     }
 
     @Test
     void theDefaultStoreDirectoryGivesOtherPaths() throws IOException {
         Path tree = NixFixtures.tree(dir);
-        String path = show(TestEval.evaluator(), NixFixtures.interpolated(tree));
+        String path = TestEval.show(TestEval.evaluator(), NixFixtures.interpolated(tree));
         assertThat(path).startsWith("\"/sysbuild/store/").endsWith("-tree\"")
                 .isNotEqualTo("\"/nix/store/y0sgp4sv4zgvq4kljvnzvg2x8blddn7i-tree\"");
     }
@@ -54,10 +53,10 @@ class ImportedSourcesTest {
     void aPathIsImportedOncePerEvaluation() throws IOException {
         Path file = Files.writeString(dir.resolve("f"), "one");
         Evaluator ev = TestEval.nixStoreEvaluator();
-        String first = show(ev, NixFixtures.interpolated(file));
+        String first = TestEval.show(ev, NixFixtures.interpolated(file));
         Files.writeString(file, "two");
-        assertThat(show(ev, NixFixtures.interpolated(file))).isEqualTo(first);
-        assertThat(show(TestEval.nixStoreEvaluator(), NixFixtures.interpolated(file))).isNotEqualTo(first);
+        assertThat(TestEval.show(ev, NixFixtures.interpolated(file))).isEqualTo(first);
+        assertThat(TestEval.show(TestEval.nixStoreEvaluator(), NixFixtures.interpolated(file))).isNotEqualTo(first);
     }
 
     @Test
@@ -66,7 +65,7 @@ class ImportedSourcesTest {
         Path store = dir.resolve("store");
         Evaluator ev = new Evaluator(new LocalIO(Map.of()), List.of(),
                 EvalSettings.defaults().withStoreDir(new StoreDir(store.toString())));
-        assertThat(show(ev, NixFixtures.interpolated(tree))).startsWith("\"" + store + "/");
+        assertThat(TestEval.show(ev, NixFixtures.interpolated(tree))).startsWith("\"" + store + "/");
         assertThat(store).doesNotExist();
     }
 
@@ -80,10 +79,10 @@ class ImportedSourcesTest {
 
     @Test
     void settingsReachStoreDirAndCurrentSystem() {
-        assertThat(show(TestEval.nixStoreEvaluator(), "[ builtins.storeDir builtins.currentSystem ]"))
+        assertThat(TestEval.show(TestEval.nixStoreEvaluator(), "[ builtins.storeDir builtins.currentSystem ]"))
                 .isEqualTo("[ \"/nix/store\" \"x86_64-linux\" ]");
-        assertThat(show(TestEval.evaluator(), "builtins.storeDir")).isEqualTo("\"/sysbuild/store\"");
-        assertThat(show(TestEval.evaluator(), "builtins.currentSystem"))
+        assertThat(TestEval.show(TestEval.evaluator(), "builtins.storeDir")).isEqualTo("\"/sysbuild/store\"");
+        assertThat(TestEval.show(TestEval.evaluator(), "builtins.currentSystem"))
                 .isEqualTo("\"" + EvalSettings.hostSystem() + "\"");
     }
 
@@ -94,8 +93,4 @@ class ImportedSourcesTest {
         assertThat(EvalSettings.system("aarch64", "Mac OS X")).isEqualTo("aarch64-darwin");
     }
 
-    private static String show(Evaluator ev, String expr) {
-        return TestEval.onDeepStack(() -> Bytes.decode(ValuePrinter.print(
-                ev.evalString("«test»", Bytes.encode(expr), "/"), true)));
-    }
 }

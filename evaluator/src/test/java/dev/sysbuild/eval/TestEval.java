@@ -29,18 +29,30 @@ public final class TestEval {
 
     /** The value of an expression, in weak head normal form. */
     public static Value eval(String expr) {
-        return onDeepStack(() -> evaluator().evalString("«test»", Bytes.encode(expr), "/"));
+        return eval(evaluator(), expr);
+    }
+
+    public static Value eval(Evaluator ev, String expr) {
+        return onDeepStack(() -> ev.evalString("«test»", Bytes.encode(expr), "/").force());
     }
 
     /** The value printed as {@code eval --strict} prints it. */
     public static String show(String expr) {
-        return onDeepStack(() -> Bytes.decode(ValuePrinter.print(eval(expr), true)));
+        return show(evaluator(), expr);
+    }
+
+    public static String show(Evaluator ev, String expr) {
+        return onDeepStack(() -> Bytes.decode(ValuePrinter.print(eval(ev, expr), true)));
     }
 
     /** The message of the error that evaluating (strictly) must raise. */
     public static String error(String expr) {
+        return error(evaluator(), expr);
+    }
+
+    public static String error(Evaluator ev, String expr) {
         String[] message = new String[1];
-        assertThatThrownBy(() -> show(expr))
+        assertThatThrownBy(() -> show(ev, expr))
                 .isInstanceOfSatisfying(EvalException.class, e -> message[0] = Bytes.decode(e.getMessage()));
         return message[0];
     }

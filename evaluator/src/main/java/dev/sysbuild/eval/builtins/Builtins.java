@@ -31,6 +31,7 @@ public final class Builtins {
         ContextBuiltins.register(r);
         VersionBuiltins.register(r);
         RegexBuiltins.register(r);
+        DerivationBuiltins.register(r);
 
         AttrsBuilder b = new AttrsBuilder(r.entries.size() + 1);
         NixAttrs[] self = new NixAttrs[1];
