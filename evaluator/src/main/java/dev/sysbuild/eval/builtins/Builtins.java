@@ -32,6 +32,7 @@ public final class Builtins {
         VersionBuiltins.register(r);
         RegexBuiltins.register(r);
         DerivationBuiltins.register(r);
+        StoreBuiltins.register(r);
 
         AttrsBuilder b = new AttrsBuilder(r.entries.size() + 1);
         NixAttrs[] self = new NixAttrs[1];
