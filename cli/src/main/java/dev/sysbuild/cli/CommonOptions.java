@@ -1,8 +1,11 @@
 package dev.sysbuild.cli;
 
+import dev.sysbuild.store.path.StoreDir;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -17,8 +20,9 @@ public final class CommonOptions {
     @Option(names = "--root", description = "Target root directory (default: /).")
     String root = "/";
 
-    @Option(names = "--store-dir", description = "Logical store directory (default: /sysbuild/store).")
-    String storeDir = "/sysbuild/store";
+    @Option(names = "--store-dir", converter = StoreDirConverter.class,
+            description = "Logical store directory (default: /sysbuild/store); /nix/store gives Nix's paths.")
+    String storeDir = StoreDir.DEFAULT.path();
 
     @Option(names = {"-I", "--include"}, description = "Add a search path entry (PATH or PREFIX=PATH).")
     List<String> includes = new ArrayList<>();
@@ -69,6 +73,18 @@ public final class CommonOptions {
                 List<Object> both = new ArrayList<>(earlier);
                 both.addAll(later);
                 option.setValue(both);
+            }
+        }
+    }
+
+    /** Refuses a store directory no store path could be in, as a usage error; a trailing slash is dropped. */
+    static final class StoreDirConverter implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                return new StoreDir(value).path();
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
             }
         }
     }

@@ -4,10 +4,12 @@ import dev.sysbuild.eval.Bytes;
 import dev.sysbuild.eval.DeepStack;
 import dev.sysbuild.eval.EvalException;
 import dev.sysbuild.eval.EvalIO;
+import dev.sysbuild.eval.EvalSettings;
 import dev.sysbuild.eval.Evaluator;
 import dev.sysbuild.eval.LocalIO;
 import dev.sysbuild.language.ParseException;
 import dev.sysbuild.language.Paths;
+import dev.sysbuild.store.path.StoreDir;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -19,9 +21,14 @@ final class Session {
 
     private Session() {}
 
+    /**
+     * An evaluator for a language command: it computes store paths in {@code --store-dir} and
+     * writes nothing (commands that only evaluate never write to the store).
+     */
     static Evaluator evaluator(CommonOptions common) {
         EvalIO io = LocalIO.system();
-        return new Evaluator(io, Evaluator.searchPath(common.includes, io));
+        EvalSettings settings = EvalSettings.defaults().withStoreDir(new StoreDir(common.storeDir));
+        return new Evaluator(io, Evaluator.searchPath(common.includes, io), settings);
     }
 
     /** An absolute, canonical byte-string path for a file named on the command line. */

@@ -73,4 +73,17 @@ class GlobalOptionsTest {
         assertThat(quiet.err()).doesNotContain("EvalException");
         assertThat(verbose.err()).contains("EvalException");
     }
+
+    @Test
+    void storeDirDecidesTheStorePathsAndIsChecked() throws IOException {
+        assertThat(Cli.run("eval", "-E", "builtins.storeDir").out()).isEqualTo("\"/sysbuild/store\"\n");
+        Path a = dirWith("tree", "a", "x").resolve("a");
+        // Given before the command name, with a trailing slash: the same directory. The path is
+        // the one Nix 2.8 gives the file "x" named a (nix-formats.md, section 2).
+        Cli nix = Cli.run("--store-dir", "/nix/store/", "eval", "-E", "\"${" + a + "}\"");
+        assertThat(nix.out()).isEqualTo("\"/nix/store/bgx7nx44cfl4yl5cqgmq9vnszn9xmk2q-a\"\n");
+        Cli relative = Cli.run("eval", "--store-dir", "nix/store", "-E", "1");
+        assertThat(relative.exitCode()).isEqualTo(2);
+        assertThat(relative.err()).contains("--store-dir").contains("must be an absolute path");
+    }
 }

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything the evaluator needs from the outside world, in one replaceable seam: files,
- * environment, clock, and the store. Paths and contents are byte strings (one byte per char).
+ * What the evaluator needs from the outside world apart from the store, in one replaceable seam:
+ * files and environment. (The store is the other seam, {@link EvalStore}.) Paths and contents are
+ * byte strings (one byte per char).
  */
 public interface EvalIO {
     /** The kind of a directory entry, as {@code builtins.readDir} names it. */
@@ -28,9 +29,6 @@ public interface EvalIO {
 
     /** Resolves symlinks in a path, as imports do before reading. */
     String realPath(String path);
-
-    /** Copies a path into the store (or only computes where it would go) and returns its store path. */
-    String copyPathToStore(String path, Span span);
 
     /** The files read through this IO, for provenance. */
     List<String> filesRead();

@@ -19,14 +19,18 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One evaluation session: the builtins, the search path, and the caches of parsed and
- * evaluated files. The pipeline in one place: read → parse → compile → evaluate.
+ * One evaluation session: the builtins, the search path, the settings (store directory, system),
+ * the store it adds sources and derivations to, and the caches of parsed and evaluated files.
+ * The pipeline in one place: read → parse → compile → evaluate.
  */
 public final class Evaluator {
     /** One search-path entry: {@code prefix=path}, or just a path (empty prefix). */
     public record SearchPathEntry(String prefix, String path) {}
 
     private final EvalIO io;
+    private final EvalStore store;
+    private final ImportedSources sources;
+    private final EvalSettings settings;
     private final List<SearchPathEntry> searchPath;
     private final Map<String, Value> globals;
     private final Parser parser;
@@ -36,8 +40,26 @@ public final class Evaluator {
     /** The value of each imported file: a file's top level is closed, so it is evaluated once. */
     private final Map<String, Value> imports = new ConcurrentHashMap<>();
 
+    /** An evaluator with the default settings ({@link EvalSettings#defaults()}) and a compute-only store. */
     public Evaluator(EvalIO io, List<SearchPathEntry> searchPath) {
+        this(io, searchPath, EvalSettings.defaults());
+    }
+
+    /** An evaluator that computes store paths in {@code settings.storeDir()} and writes nothing. */
+    public Evaluator(EvalIO io, List<SearchPathEntry> searchPath, EvalSettings settings) {
+        this(io, new ComputeOnlyStore(settings.storeDir()), searchPath, settings);
+    }
+
+    /** An evaluator that adds sources and derivations to {@code store}, whose directory must be the settings' one. */
+    public Evaluator(EvalIO io, EvalStore store, List<SearchPathEntry> searchPath, EvalSettings settings) {
+        if (!store.storeDir().equals(settings.storeDir())) {
+            throw new IllegalArgumentException("the store is in " + store.storeDir() + " but the settings say "
+                    + settings.storeDir());
+        }
         this.io = io;
+        this.store = store;
+        this.sources = new ImportedSources(store);
+        this.settings = settings;
         this.searchPath = List.copyOf(searchPath);
         this.globals = Builtins.create(this);
         String home = io.getEnv("HOME");
@@ -67,6 +89,13 @@ public final class Evaluator {
     }
 
     public EvalIO io() { return io; }
+
+    public EvalStore store() { return store; }
+
+    /** Paths used as strings, each imported into the store once per evaluation. */
+    public ImportedSources sources() { return sources; }
+
+    public EvalSettings settings() { return settings; }
 
     public List<SearchPathEntry> searchPath() { return searchPath; }
 

@@ -98,12 +98,6 @@ public class LocalIO implements EvalIO {
     }
 
     @Override
-    public String copyPathToStore(String path, Span span) {
-        throw EvalException.error("cannot copy '" + path + "' to the store: the store is not available to this "
-                + "evaluation yet (paths in strings need the store; see issue 3)", span);
-    }
-
-    @Override
     public List<String> filesRead() {
         return List.copyOf(filesRead);
     }

@@ -156,7 +156,7 @@ public final class Ops {
         }
         if (v instanceof NixPath p) {
             if (!copyToStore) return p.path;
-            String storePath = ev.io().copyPathToStore(p.path, span);
+            String storePath = ev.sources().storePath(p.path, span);
             if (context != null) context.add(storePath);
             return storePath;
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sysbuild.eval.print.ValuePrinter;
 import dev.sysbuild.eval.value.Value;
+import dev.sysbuild.store.path.StoreDir;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -14,24 +15,44 @@ import java.util.concurrent.Callable;
 public final class TestEval {
     private TestEval() {}
 
+    /** Nix's store directory and the system of the golden values measured with Nix 2.8. */
+    public static final EvalSettings NIX_STORE = new EvalSettings(new StoreDir("/nix/store"), "x86_64-linux");
+
     public static Evaluator evaluator() {
         return new Evaluator(LocalIO.system(), List.of());
     }
 
+    /** An evaluator whose store paths are Nix's (store {@code /nix/store}, system {@code x86_64-linux}). */
+    public static Evaluator nixStoreEvaluator() {
+        return new Evaluator(LocalIO.system(), List.of(), NIX_STORE);
+    }
+
     /** The value of an expression, in weak head normal form. */
     public static Value eval(String expr) {
-        return onDeepStack(() -> evaluator().evalString("«test»", Bytes.encode(expr), "/"));
+        return eval(evaluator(), expr);
+    }
+
+    public static Value eval(Evaluator ev, String expr) {
+        return onDeepStack(() -> ev.evalString("«test»", Bytes.encode(expr), "/").force());
     }
 
     /** The value printed as {@code eval --strict} prints it. */
     public static String show(String expr) {
-        return onDeepStack(() -> Bytes.decode(ValuePrinter.print(eval(expr), true)));
+        return show(evaluator(), expr);
+    }
+
+    public static String show(Evaluator ev, String expr) {
+        return onDeepStack(() -> Bytes.decode(ValuePrinter.print(eval(ev, expr), true)));
     }
 
     /** The message of the error that evaluating (strictly) must raise. */
     public static String error(String expr) {
+        return error(evaluator(), expr);
+    }
+
+    public static String error(Evaluator ev, String expr) {
         String[] message = new String[1];
-        assertThatThrownBy(() -> show(expr))
+        assertThatThrownBy(() -> show(ev, expr))
                 .isInstanceOfSatisfying(EvalException.class, e -> message[0] = Bytes.decode(e.getMessage()));
         return message[0];
     }

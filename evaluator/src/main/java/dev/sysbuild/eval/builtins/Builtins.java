@@ -31,6 +31,8 @@ public final class Builtins {
         ContextBuiltins.register(r);
         VersionBuiltins.register(r);
         RegexBuiltins.register(r);
+        DerivationBuiltins.register(r);
+        StoreBuiltins.register(r);
 
         AttrsBuilder b = new AttrsBuilder(r.entries.size() + 1);
         NixAttrs[] self = new NixAttrs[1];

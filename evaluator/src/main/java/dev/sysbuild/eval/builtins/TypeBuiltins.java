@@ -38,10 +38,10 @@ final class TypeBuiltins {
             if (pos == null) return NixNull.NULL;
             return position(pos);
         });
-        r.value("currentSystem", NixString.of("x86_64-linux"));
+        r.value("currentSystem", NixString.of(r.evaluator().settings().system()));
         r.value("nixVersion", NixString.of("2.8.0"));
         r.value("langVersion", NixInt.of(6));
-        r.value("storeDir", NixString.of("/nix/store"));
+        r.value("storeDir", NixString.of(r.evaluator().settings().storeDir().path()));
         r.value("currentTime", NixInt.of(System.currentTimeMillis() / 1000));
     }
 

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sysbuild.eval.EvalException;
-import dev.sysbuild.eval.Evaluator;
-import dev.sysbuild.eval.LocalIO;
+import dev.sysbuild.eval.TestEval;
 import dev.sysbuild.eval.print.ValuePrinter;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Strings get context through appendContext here, since derivations do not exist yet. */
+/** Strings get context through appendContext here; DerivationBuiltinsTest has the context derivations give. */
 class ContextBuiltinsTest {
     private static final String DRV = "/nix/store/cxl3gdvrylxaanfsn3n3a8lhnh2jfrc5-simple.drv";
     private static final String SRC = "/nix/store/4k1qmf2xxr1jqhd2g72ymf2a9yg8blm7-hello.txt";
@@ -18,7 +16,7 @@ class ContextBuiltinsTest {
             + "allOutputs = true; }; \"" + SRC + "\" = { path = true; }; }; in ";
 
     private static String eval(String expr) {
-        return ValuePrinter.print(new Evaluator(LocalIO.system(), List.of()).evalString("«test»", expr, "/"), true);
+        return ValuePrinter.print(TestEval.nixStoreEvaluator().evalString("«test»", expr, "/"), true);
     }
 
     @Test

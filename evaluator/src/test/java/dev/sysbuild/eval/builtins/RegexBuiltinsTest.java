@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sysbuild.eval.Bytes;
 import dev.sysbuild.eval.EvalException;
 import dev.sysbuild.eval.Evaluator;
-import dev.sysbuild.eval.LocalIO;
+import dev.sysbuild.eval.TestEval;
 import dev.sysbuild.eval.print.ValuePrinter;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RegexBuiltinsTest {
     private static String eval(String expr) {
-        Evaluator ev = new Evaluator(LocalIO.system(), List.of());
+        // The context below names /nix/store paths, which must be store paths to this evaluator.
+        Evaluator ev = TestEval.nixStoreEvaluator();
         return Bytes.decode(ValuePrinter.print(ev.evalString("«test»", Bytes.encode(expr), "/"), true));
     }
 
