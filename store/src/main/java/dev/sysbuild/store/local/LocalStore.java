@@ -1,0 +1,275 @@
+package dev.sysbuild.store.local;
+
+import dev.sysbuild.store.path.InvalidStorePathException;
+import dev.sysbuild.store.path.StoreDir;
+import dev.sysbuild.store.path.StorePath;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The store under a target root: which paths are valid, and the only ways a path becomes valid.
+ *
+ * <p>A path becomes valid in this order, and only the last step commits: stage it in a
+ * temporary directory inside the physical store directory (same file system, so the move is a
+ * rename), canonicalise it, hash its NAR and scan its references, rename it into place, write its
+ * info file. A crash before the info file's rename leaves an invalid directory or a {@code .tmp-}
+ * entry, which {@link #deleteInvalidPaths()} removes; a reader never sees a valid path that is
+ * incomplete. Each path is locked while it is staged or built, so two processes (or threads)
+ * never produce the same path at once; the second finds it valid and does nothing.
+ */
+public final class LocalStore {
+    private static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofHours(1);
+
+    private final StoreLayout layout;
+    private final ValidPathDb db;
+    private final GcLock gcLock;
+    private final Clock clock;
+    private final Duration lockTimeout;
+    /** A seam for tests to crash between moving a path into place and registering it. */
+    Runnable beforeRegister = () -> {};
+
+    private LocalStore(StoreLayout layout, Clock clock, Duration lockTimeout) {
+        this.layout = layout;
+        this.db = new ValidPathDb(layout);
+        this.gcLock = GcLock.of(layout.gcLockFile());
+        this.clock = clock;
+        this.lockTimeout = lockTimeout;
+    }
+
+    /** Opens (creating its directories if need be) the store under {@code root}. */
+    public static LocalStore open(Path root, StoreDir storeDir) throws IOException {
+        return open(root, storeDir, Clock.systemUTC(), DEFAULT_LOCK_TIMEOUT);
+    }
+
+    /** As {@link #open(Path, StoreDir)}, with the clock registration times come from and how long to wait for a lock. */
+    public static LocalStore open(Path root, StoreDir storeDir, Clock clock, Duration lockTimeout) throws IOException {
+        StoreLayout layout = new StoreLayout(root, storeDir);
+        Files.createDirectories(layout.physicalStoreDir());
+        Files.createDirectories(layout.infoDir());
+        Files.createDirectories(layout.locksDir());
+        return new LocalStore(layout, clock, lockTimeout);
+    }
+
+    public StoreLayout layout() {
+        return layout;
+    }
+
+    public StoreDir storeDir() {
+        return layout.storeDir();
+    }
+
+    /** Whether {@code p} is registered (one file read). */
+    public boolean isValid(StorePath p) throws IOException {
+        return db.query(p).isPresent();
+    }
+
+    /** The database entry of {@code p}, or empty if it is not valid. */
+    public Optional<PathInfo> queryPathInfo(StorePath p) throws IOException {
+        return db.query(p);
+    }
+
+    /** Every valid path, sorted (reads every info file: for listing, not for checks). */
+    public SortedSet<StorePath> validPaths() throws IOException {
+        return db.all();
+    }
+
+    /**
+     * The valid paths that reference {@code p}, found by reading every info file: fine for
+     * {@code path-info} and deletion checks, too slow for a loop over the store.
+     */
+    public SortedSet<StorePath> queryReferrers(StorePath p) throws IOException {
+        SortedSet<StorePath> referrers = new TreeSet<>();
+        for (StorePath q : db.all()) {
+            Optional<PathInfo> info = db.query(q);
+            if (info.isPresent() && info.get().references().contains(p)) referrers.add(q);
+        }
+        return referrers;
+    }
+
+    /** Locks {@code p} for building, waiting up to the store's lock timeout. */
+    public PathLock lockPath(StorePath p) throws IOException {
+        return PathLock.acquire(layout.lockFile(p), lockTimeout);
+    }
+
+    /** Locks {@code p} if nobody holds it now. */
+    public Optional<PathLock> tryLockPath(StorePath p) throws IOException {
+        return PathLock.tryAcquire(layout.lockFile(p));
+    }
+
+    /**
+     * Copies a file, directory or symlink into the store as a {@code source} path (the path
+     * {@link dev.sysbuild.store.path.PathImport#recursive} computes when there are no references).
+     * Its references are those of {@code candidates} whose hash parts occur in it; each must be
+     * valid. Adding content that is already valid does nothing and returns the same path.
+     */
+    public StorePath addToStore(Path source, String name, Collection<StorePath> candidates) throws IOException {
+        NarSummary fromSource = NarSummary.of(source, candidates);
+        StorePath path = storeDir().sourcePath(name, fromSource.narHash(), fromSource.references(), false);
+        if (isValid(path)) return path;
+        try (GcLock.Held gc = gcLock.shared(); PathLock lock = lockPath(path)) {
+            if (isValid(path)) return path; // another process added it while we waited
+            requireValidReferences(path, fromSource.references());
+            Path temp = newTempDir();
+            try {
+                Path staged = temp.resolve("x");
+                FileTrees.copy(source, staged);
+                Canonicaliser.canonicalise(staged);
+                NarSummary copied = NarSummary.of(staged, fromSource.references());
+                if (!copied.narHash().equals(fromSource.narHash())) {
+                    throw new IOException("'" + source + "' changed while it was being added to the store; try again");
+                }
+                install(staged, path);
+                commit(new PathInfo(path, copied.narHash(), copied.narSize(), copied.references(),
+                        Optional.empty(), clock.instant()));
+            } finally {
+                FileTrees.deleteRecursively(temp);
+            }
+        }
+        return path;
+    }
+
+    /** {@link #addToStore(Path, String, Collection)} with no reference candidates. */
+    public StorePath addToStore(Path source, String name) throws IOException {
+        return addToStore(source, name, List.of());
+    }
+
+    /**
+     * Writes {@code contents} into the store as a {@code text} path ({@code builtins.toFile},
+     * {@code .drv} files). The references are declared, not scanned (a {@code .drv} names its
+     * inputs), and each must be valid.
+     */
+    public StorePath addTextToStore(String name, byte[] contents, Collection<StorePath> references)
+            throws IOException {
+        StorePath path = storeDir().textPath(name, contents, references);
+        if (isValid(path)) return path;
+        try (GcLock.Held gc = gcLock.shared(); PathLock lock = lockPath(path)) {
+            if (isValid(path)) return path;
+            requireValidReferences(path, references);
+            Path temp = newTempDir();
+            try {
+                Path staged = temp.resolve("x");
+                Files.write(staged, contents);
+                Canonicaliser.canonicalise(staged);
+                NarSummary nar = NarSummary.of(staged, List.of());
+                install(staged, path);
+                commit(new PathInfo(path, nar.narHash(), nar.narSize(), new TreeSet<>(references),
+                        Optional.empty(), clock.instant()));
+            } finally {
+                FileTrees.deleteRecursively(temp);
+            }
+        }
+        return path;
+    }
+
+    /**
+     * Registers a path a builder produced in place at {@link StoreLayout#physical}: canonicalises
+     * it, scans it for {@code candidates} (and itself), records its NAR hash. The caller must hold
+     * {@link #lockPath(StorePath)} for {@code p} from before the build began; that lock is what
+     * keeps {@link #deleteInvalidPaths()} away from the unfinished output. If {@code p} is already
+     * valid its entry is returned unchanged.
+     */
+    public PathInfo registerValidPath(StorePath p, Collection<StorePath> candidates, Optional<StorePath> deriver)
+            throws IOException {
+        try (GcLock.Held gc = gcLock.shared()) {
+            Optional<PathInfo> existing = db.query(p);
+            if (existing.isPresent()) return existing.get();
+            Path physical = layout.physical(p);
+            if (!Files.exists(physical, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException("cannot register '" + storeDir().print(p) + "': the builder did not create "
+                        + physical);
+            }
+            Canonicaliser.canonicalise(physical);
+            List<StorePath> withSelf = new ArrayList<>(candidates);
+            withSelf.add(p);
+            NarSummary nar = NarSummary.of(physical, withSelf);
+            PathInfo info = new PathInfo(p, nar.narHash(), nar.narSize(), nar.references(), deriver, clock.instant());
+            commit(info);
+            return info;
+        }
+    }
+
+    /**
+     * Deletes everything in the physical store directory that is not a valid path: staging
+     * directories, paths moved into place but never registered (a crash), outputs of failed
+     * builds, and unfinished database writes. Paths whose lock is held (being built now) are
+     * left alone. Runs under the exclusive global lock, so no add is half-way meanwhile.
+     * Entries whose names are not store paths at all are not ours and stay.
+     */
+    public SweepResult deleteInvalidPaths() throws IOException {
+        SortedSet<StorePath> deleted = new TreeSet<>();
+        int temporary = 0;
+        try (GcLock.Held gc = gcLock.exclusive();
+                DirectoryStream<Path> entries = Files.newDirectoryStream(layout.physicalStoreDir())) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (name.startsWith(StoreLayout.TEMP_PREFIX)) {
+                    FileTrees.deleteRecursively(entry);
+                    temporary++;
+                    continue;
+                }
+                StorePath p;
+                try {
+                    p = StorePath.parseBaseName(name);
+                } catch (InvalidStorePathException e) {
+                    continue;
+                }
+                if (isValid(p)) continue;
+                Optional<PathLock> lock = tryLockPath(p);
+                if (lock.isEmpty()) continue; // being built right now
+                try (PathLock held = lock.get()) {
+                    if (!isValid(p)) {
+                        FileTrees.deleteRecursively(entry);
+                        deleted.add(p);
+                    }
+                }
+            }
+            temporary += db.deleteTemporaryFiles();
+        }
+        return new SweepResult(deleted, temporary);
+    }
+
+    /** Moves a staged tree to its place, replacing garbage a crashed attempt left there. */
+    private void install(Path staged, StorePath path) throws IOException {
+        Path target = layout.physical(path);
+        // We hold the path's lock and it is not valid, so whatever is there is a crashed attempt's.
+        FileTrees.deleteRecursively(target);
+        Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.syncDirectory(layout.physicalStoreDir());
+    }
+
+    /**
+     * The commit point. The references are checked again because a valid path's closure must be
+     * valid; the shared global lock keeps them from being collected between check and commit.
+     */
+    private void commit(PathInfo info) throws IOException {
+        requireValidReferences(info.path(), info.references());
+        beforeRegister.run();
+        db.register(info);
+    }
+
+    /** Checked before staging too, so a refused add leaves no garbage behind. */
+    private void requireValidReferences(StorePath path, Collection<StorePath> references) throws IOException {
+        for (StorePath ref : references) {
+            if (!ref.equals(path) && !isValid(ref)) {
+                throw new IOException("cannot register '" + storeDir().print(path) + "': its reference '"
+                        + storeDir().print(ref) + "' is not valid; add that path first");
+            }
+        }
+    }
+
+    private Path newTempDir() throws IOException {
+        return Files.createDirectory(layout.physicalStoreDir().resolve(StoreLayout.TEMP_PREFIX + AtomicFile.randomSuffix()));
+    }
+}
