@@ -151,6 +151,23 @@ class LocalStoreTest {
     }
 
     @Test
+    void twoProcessesAddingTheSamePathProduceOneValidPath() throws Exception {
+        Path tree = Files.createDirectory(src.resolve("shared"));
+        for (int i = 0; i < 500; i++) write(tree.resolve("f" + i), "shared " + i, "rw-r--r--");
+        Process a = StoreProcess.start("add", root.toString(), tree.toString(), "shared");
+        Process b = StoreProcess.start("add", root.toString(), tree.toString(), "shared");
+        StorePath mine = store.addToStore(tree, "shared");
+
+        assertThat(StoreProcess.firstLine(a)).isEqualTo(mine.baseName());
+        assertThat(StoreProcess.firstLine(b)).isEqualTo(mine.baseName());
+        assertThat(a.waitFor()).isZero();
+        assertThat(b.waitFor()).isZero();
+        assertThat(store.validPaths()).containsExactly(mine);
+        assertThat(Nar.hash(store.layout().physical(mine), HashAlgo.SHA256)).isEqualTo(Nar.hash(tree, HashAlgo.SHA256));
+        assertNoTemporaryEntries();
+    }
+
+    @Test
     void referencesAreScannedAmongCandidatesAndReferrersFound() throws IOException {
         StorePath lib = store.addToStore(write(src.resolve("lib"), "libc", "rw-r--r--"), "lib");
         StorePath unused = store.addToStore(write(src.resolve("other"), "other", "rw-r--r--"), "other");
@@ -265,6 +282,38 @@ class LocalStoreTest {
         assertThat(store.layout().physical(valid)).exists();
         assertThat(notOurs).exists();
         assertThat(store.deleteInvalidPaths().invalidPaths()).containsExactly(building);
+    }
+
+    @Test
+    void theSweepWaitsForAddsInProgress() throws Exception {
+        Path file = write(src.resolve("slow"), "slow", "rw-r--r--");
+        CountDownLatch moved = new CountDownLatch(1);
+        CountDownLatch proceed = new CountDownLatch(1);
+        store.beforeRegister = () -> {
+            moved.countDown();
+            try {
+                proceed.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<StorePath> add = pool.submit(() -> store.addToStore(file, "slow"));
+            moved.await();
+            Future<SweepResult> sweep = pool.submit(() -> store.deleteInvalidPaths());
+            Thread.sleep(300);
+            assertThat(sweep).isNotDone();
+
+            proceed.countDown();
+
+            StorePath p = add.get();
+            assertThat(sweep.get().invalidPaths()).isEmpty();
+            assertThat(store.isValid(p)).isTrue();
+            assertThat(store.layout().physical(p)).exists();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
