@@ -82,7 +82,9 @@ public final class LocalStore {
 
     /** Every valid path, sorted (reads every info file: for listing, not for checks). */
     public SortedSet<StorePath> validPaths() throws IOException {
-        return db.all();
+        SortedSet<StorePath> paths = new TreeSet<>();
+        for (PathInfo info : db.all()) paths.add(info.path());
+        return paths;
     }
 
     /**
@@ -91,9 +93,8 @@ public final class LocalStore {
      */
     public SortedSet<StorePath> queryReferrers(StorePath p) throws IOException {
         SortedSet<StorePath> referrers = new TreeSet<>();
-        for (StorePath q : db.all()) {
-            Optional<PathInfo> info = db.query(q);
-            if (info.isPresent() && info.get().references().contains(p)) referrers.add(q);
+        for (PathInfo info : db.all()) {
+            if (info.references().contains(p)) referrers.add(info.path());
         }
         return referrers;
     }

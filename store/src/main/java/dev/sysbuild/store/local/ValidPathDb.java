@@ -7,6 +7,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -44,20 +46,19 @@ final class ValidPathDb {
                 PathInfoFormat.write(layout.storeDir(), info).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Every valid path, sorted. Reads the directory only; leftover temporary files do not count. */
-    SortedSet<StorePath> all() throws IOException {
-        SortedSet<String> hashParts = hashParts();
-        SortedSet<StorePath> paths = new TreeSet<>();
-        for (String h : hashParts) {
+    /** Every valid path's info, in hash-part order; leftover temporary files do not count. */
+    List<PathInfo> all() throws IOException {
+        List<PathInfo> infos = new ArrayList<>();
+        for (String h : hashParts()) {
             Path file = layout.infoDir().resolve(h);
             try {
-                paths.add(PathInfoFormat.read(layout.storeDir(), Files.readString(file, StandardCharsets.UTF_8),
-                        file.toString()).path());
+                infos.add(PathInfoFormat.read(layout.storeDir(), Files.readString(file, StandardCharsets.UTF_8),
+                        file.toString()));
             } catch (NoSuchFileException e) {
                 // deleted since the listing: no longer valid
             }
         }
-        return paths;
+        return infos;
     }
 
     /** The hash parts that have an info file; cheaper than {@link #all()} when names are not needed. */

@@ -107,6 +107,35 @@ class LocalStoreTest {
     }
 
     @Test
+    void setuidSetgidAndStickyBitsAreDropped() throws Exception {
+        Path tree = Files.createDirectory(src.resolve("suid"));
+        Path tool = write(tree.resolve("tool"), "#!/bin/sh\n", "rwxrwxr-x");
+        Files.setAttribute(tool, "unix:mode", 06775);
+        Files.setAttribute(tree, "unix:mode", 01777);
+        assertThat(modeBits(tool)).isEqualTo(06775);
+        assertThat(modeBits(tree)).isEqualTo(01777);
+
+        StorePath p = store.addToStore(tree, "suid");
+
+        Path out = store.layout().physical(p);
+        assertThat(modeBits(out)).isEqualTo(0555);
+        assertThat(modeBits(out.resolve("tool"))).isEqualTo(0555);
+    }
+
+    @Test
+    void aSymlinkIsAddedAsASymlink() throws IOException {
+        Path link = Files.createSymbolicLink(src.resolve("link"), Path.of("/nowhere/at/all"));
+
+        StorePath p = store.addToStore(link, "link");
+
+        Path out = store.layout().physical(p);
+        assertThat(Files.isSymbolicLink(out)).isTrue();
+        assertThat(Files.readSymbolicLink(out)).isEqualTo(Path.of("/nowhere/at/all"));
+        assertThat(mtimeMillis(out)).isEqualTo(1000);
+        assertThat(p).isEqualTo(PathImport.recursive(StoreDir.DEFAULT, link, "link"));
+    }
+
+    @Test
     void addingTheSameContentAgainIsANoOp() throws IOException {
         Path file = write(src.resolve("f"), "same", "rw-r--r--");
         StorePath first = store.addToStore(file, "f");
@@ -360,6 +389,11 @@ class LocalStoreTest {
 
     private static String mode(Path p) throws IOException {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    /** Permission bits with setuid, setgid and sticky, which the NIO permission set cannot show. */
+    private static int modeBits(Path p) throws IOException {
+        return (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
     }
 
     private static long mtimeMillis(Path p) throws IOException {
