@@ -183,21 +183,40 @@ public final class LocalStore {
      */
     public PathInfo registerValidPath(StorePath p, Collection<StorePath> candidates, Optional<StorePath> deriver)
             throws IOException {
+        return registerValidPaths(List.of(p), candidates, deriver).get(0);
+    }
+
+    /**
+     * {@link #registerValidPath} for all outputs of one build: each is scanned for the candidates,
+     * itself and the other outputs, and they are committed referenced-first (see
+     * {@link ReferenceOrder}). Returns the entries in commit order, already valid ones included.
+     */
+    public List<PathInfo> registerValidPaths(Collection<StorePath> outputs, Collection<StorePath> candidates,
+            Optional<StorePath> deriver) throws IOException {
         try (GcLock.Held gc = gcLock.shared()) {
-            Optional<PathInfo> existing = db.query(p);
-            if (existing.isPresent()) return existing.get();
-            Path physical = layout.physical(p);
-            if (!Files.exists(physical, LinkOption.NOFOLLOW_LINKS)) {
-                throw new IOException("cannot register '" + storeDir().print(p) + "': the builder did not create "
-                        + physical);
+            List<StorePath> scanFor = new ArrayList<>(candidates);
+            scanFor.addAll(outputs);
+            List<PathInfo> infos = new ArrayList<>();
+            for (StorePath p : outputs) {
+                Optional<PathInfo> existing = db.query(p);
+                if (existing.isPresent()) {
+                    infos.add(existing.get());
+                    continue;
+                }
+                Path physical = layout.physical(p);
+                if (!Files.exists(physical, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IOException("cannot register '" + storeDir().print(p) + "': the builder did not create "
+                            + physical);
+                }
+                Canonicaliser.canonicalise(physical);
+                NarSummary nar = NarSummary.of(physical, scanFor);
+                infos.add(new PathInfo(p, nar.narHash(), nar.narSize(), nar.references(), deriver, clock.instant()));
             }
-            Canonicaliser.canonicalise(physical);
-            List<StorePath> withSelf = new ArrayList<>(candidates);
-            withSelf.add(p);
-            NarSummary nar = NarSummary.of(physical, withSelf);
-            PathInfo info = new PathInfo(p, nar.narHash(), nar.narSize(), nar.references(), deriver, clock.instant());
-            commit(info);
-            return info;
+            List<PathInfo> ordered = ReferenceOrder.dependenciesFirst(infos);
+            for (PathInfo info : ordered) {
+                if (!isValid(info.path())) commit(info);
+            }
+            return ordered;
         }
     }
 

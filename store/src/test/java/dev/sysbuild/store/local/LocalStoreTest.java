@@ -368,6 +368,55 @@ class LocalStoreTest {
     }
 
     @Test
+    void outputsOfOneBuildAreCommittedReferencedFirst() throws IOException {
+        StorePath out = output("out");
+        StorePath dev = output("dev");
+        StorePath doc = output("doc");
+        try (PathLock a = store.lockPath(out); PathLock b = store.lockPath(dev); PathLock c = store.lockPath(doc)) {
+            build(out, "links " + StoreDir.DEFAULT.print(dev));
+            build(dev, "plain");
+            build(doc, "about " + StoreDir.DEFAULT.print(out));
+            int[] commits = {0};
+            store.beforeRegister = () -> {
+                if (commits[0]++ == 2) throw new IllegalStateException("simulated crash");
+            };
+
+            assertThatThrownBy(() -> store.registerValidPaths(List.of(doc, out, dev), List.of(), Optional.empty()))
+                    .hasMessage("simulated crash");
+
+            // dev and out made it, in that order; doc did not, and nothing valid has a dangling reference
+            assertThat(store.validPaths()).containsExactlyInAnyOrder(dev, out);
+            assertThat(store.queryPathInfo(out).orElseThrow().references()).containsExactly(dev);
+            store.beforeRegister = () -> {};
+            List<PathInfo> all = store.registerValidPaths(List.of(doc, out, dev), List.of(), Optional.empty());
+            assertThat(all).extracting(PathInfo::path).containsExactly(dev, out, doc);
+        }
+        assertThat(store.queryPathInfo(doc).orElseThrow().references()).containsExactly(out);
+    }
+
+    @Test
+    void outputsReferencingEachOtherAreRefused() throws IOException {
+        StorePath out = output("out");
+        StorePath lib = output("lib");
+        try (PathLock a = store.lockPath(out); PathLock b = store.lockPath(lib)) {
+            build(out, StoreDir.DEFAULT.print(lib));
+            build(lib, StoreDir.DEFAULT.print(out));
+
+            assertThatThrownBy(() -> store.registerValidPaths(List.of(out, lib), List.of(), Optional.empty()))
+                    .hasMessageContaining("cycle detected in the references of");
+        }
+        assertThat(store.validPaths()).isEmpty();
+    }
+
+    private static StorePath output(String name) {
+        return StoreDir.DEFAULT.textPath(name, ("output " + name).getBytes(StandardCharsets.UTF_8), List.of());
+    }
+
+    private void build(StorePath p, String contents) throws IOException {
+        write(store.layout().physical(p), contents, "rw-r--r--");
+    }
+
+    @Test
     void aValidPathIsOnlyValidUnderItsOwnName() throws IOException {
         StorePath p = store.addToStore(write(src.resolve("f"), "x", "rw-r--r--"), "f");
 
