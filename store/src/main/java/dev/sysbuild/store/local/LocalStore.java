@@ -1,10 +1,8 @@
 package dev.sysbuild.store.local;
 
-import dev.sysbuild.store.path.InvalidStorePathException;
 import dev.sysbuild.store.path.StoreDir;
 import dev.sysbuild.store.path.StorePath;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -228,36 +226,26 @@ public final class LocalStore {
      * Entries whose names are not store paths at all are not ours and stay.
      */
     public SweepResult deleteInvalidPaths() throws IOException {
-        SortedSet<StorePath> deleted = new TreeSet<>();
-        int temporary = 0;
-        try (GcLock.Held gc = gcLock.exclusive();
-                DirectoryStream<Path> entries = Files.newDirectoryStream(layout.physicalStoreDir())) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (name.startsWith(StoreLayout.TEMP_PREFIX)) {
-                    FileTrees.deleteRecursively(entry);
-                    temporary++;
-                    continue;
-                }
-                StorePath p;
-                try {
-                    p = StorePath.parseBaseName(name);
-                } catch (InvalidStorePathException e) {
-                    continue;
-                }
-                if (isValid(p)) continue;
-                Optional<PathLock> lock = tryLockPath(p);
-                if (lock.isEmpty()) continue; // being built right now
-                try (PathLock held = lock.get()) {
-                    if (!isValid(p)) {
-                        FileTrees.deleteRecursively(entry);
-                        deleted.add(p);
-                    }
-                }
-            }
-            temporary += db.deleteTemporaryFiles();
+        try (GcLock.Held gc = gcLock.exclusive()) {
+            return InvalidPathSweep.run(layout, db);
         }
-        return new SweepResult(deleted, temporary);
+    }
+
+    /**
+     * The valid paths whose contents are missing or no longer match their recorded NAR hash
+     * (someone wrote into the store, or the disk lost data): what {@code store verify} reports.
+     * Reads every store object, so it takes as long as hashing the whole store.
+     */
+    public SortedSet<StorePath> findDamagedPaths() throws IOException {
+        SortedSet<StorePath> damaged = new TreeSet<>();
+        for (PathInfo info : db.all()) {
+            Path physical = layout.physical(info.path());
+            if (!Files.exists(physical, LinkOption.NOFOLLOW_LINKS)
+                    || !NarSummary.of(physical, List.of()).narHash().equals(info.narHash())) {
+                damaged.add(info.path());
+            }
+        }
+        return damaged;
     }
 
     /** Moves a staged tree to its place, replacing garbage a crashed attempt left there. */

@@ -417,6 +417,20 @@ class LocalStoreTest {
     }
 
     @Test
+    void changedOrMissingContentsAreFoundDamaged() throws IOException {
+        StorePath intact = store.addToStore(write(src.resolve("ok"), "ok", "rw-r--r--"), "ok");
+        StorePath changed = store.addToStore(write(src.resolve("changed"), "before", "rw-r--r--"), "changed");
+        StorePath missing = store.addToStore(write(src.resolve("missing"), "gone", "rw-r--r--"), "missing");
+        Path changedFile = store.layout().physical(changed);
+        Files.setPosixFilePermissions(changedFile, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.writeString(changedFile, "after");
+        Files.delete(store.layout().physical(missing));
+
+        assertThat(store.findDamagedPaths()).containsExactlyInAnyOrder(changed, missing);
+        assertThat(store.isValid(intact)).isTrue();
+    }
+
+    @Test
     void aValidPathIsOnlyValidUnderItsOwnName() throws IOException {
         StorePath p = store.addToStore(write(src.resolve("f"), "x", "rw-r--r--"), "f");
 
