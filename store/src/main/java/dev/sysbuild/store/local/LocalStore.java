@@ -207,6 +207,7 @@ public final class LocalStore {
                             + physical);
                 }
                 Canonicaliser.canonicalise(physical);
+                FileTrees.syncTree(physical);
                 NarSummary nar = NarSummary.of(physical, scanFor);
                 infos.add(new PathInfo(p, nar.narHash(), nar.narSize(), nar.references(), deriver, clock.instant()));
             }
@@ -250,6 +251,7 @@ public final class LocalStore {
 
     /** Moves a staged tree to its place, replacing garbage a crashed attempt left there. */
     private void install(Path staged, StorePath path) throws IOException {
+        FileTrees.syncTree(staged);
         Path target = layout.physical(path);
         // We hold the path's lock and it is not valid, so whatever is there is a crashed attempt's.
         FileTrees.deleteRecursively(target);
