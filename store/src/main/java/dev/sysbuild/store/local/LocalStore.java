@@ -1,8 +1,11 @@
 package dev.sysbuild.store.local;
 
+import dev.sysbuild.store.hash.Hash;
+import dev.sysbuild.store.path.PathImport;
 import dev.sysbuild.store.path.StoreDir;
 import dev.sysbuild.store.path.StorePath;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -116,32 +119,33 @@ public final class LocalStore {
     public StorePath addToStore(Path source, String name, Collection<StorePath> candidates) throws IOException {
         NarSummary fromSource = NarSummary.of(source, candidates);
         StorePath path = storeDir().sourcePath(name, fromSource.narHash(), fromSource.references(), false);
-        if (isValid(path)) return path;
-        try (GcLock.Held gc = gcLock.shared(); PathLock lock = lockPath(path)) {
-            if (isValid(path)) return path; // another process added it while we waited
-            requireValidReferences(path, fromSource.references());
-            Path temp = newTempDir();
-            try {
-                Path staged = temp.resolve("x");
-                FileTrees.copy(source, staged);
-                Canonicaliser.canonicalise(staged);
-                NarSummary copied = NarSummary.of(staged, fromSource.references());
-                if (!copied.narHash().equals(fromSource.narHash())) {
-                    throw new IOException("'" + source + "' changed while it was being added to the store; try again");
-                }
-                install(staged, path);
-                commit(new PathInfo(path, copied.narHash(), copied.narSize(), copied.references(),
-                        Optional.empty(), clock.instant()));
-            } finally {
-                FileTrees.deleteRecursively(temp);
-            }
-        }
-        return path;
+        return addStaged(path, fromSource.references(), staged -> FileTrees.copy(source, staged),
+                (staged, narHash) -> {
+                    if (!narHash.equals(fromSource.narHash())) throw changedWhileAdding(source);
+                });
     }
 
     /** {@link #addToStore(Path, String, Collection)} with no reference candidates. */
     public StorePath addToStore(Path source, String name) throws IOException {
         return addToStore(source, name, List.of());
+    }
+
+    /**
+     * Copies the contents of a regular file (a symlink is followed) into the store as a flat
+     * fixed-output path: {@code builtins.path { recursive = false; }}, the path
+     * {@link PathImport#flat} computes. The copy is a plain, non-executable file.
+     */
+    public StorePath addFlatFileToStore(Path file, String name) throws IOException {
+        StorePath path = PathImport.flat(storeDir(), file, name);
+        // Copied as a stream: Files.copy would carry the source's mode, and a flat import has none.
+        Stager contentsOnly = staged -> {
+            try (InputStream in = Files.newInputStream(file)) {
+                Files.copy(in, staged);
+            }
+        };
+        return addStaged(path, List.of(), contentsOnly, (staged, narHash) -> {
+            if (!PathImport.flat(storeDir(), staged, name).equals(path)) throw changedWhileAdding(file);
+        });
     }
 
     /**
@@ -152,16 +156,27 @@ public final class LocalStore {
     public StorePath addTextToStore(String name, byte[] contents, Collection<StorePath> references)
             throws IOException {
         StorePath path = storeDir().textPath(name, contents, references);
+        return addStaged(path, references, staged -> Files.write(staged, contents), (staged, narHash) -> {});
+    }
+
+    /**
+     * The one way an add makes a path valid: unless {@code path} is valid, lock it, stage it in a
+     * temporary directory, canonicalise, let {@code check} refuse what the source turned into, move it into
+     * place and commit it with {@code references}.
+     */
+    private StorePath addStaged(StorePath path, Collection<StorePath> references, Stager stager, StagedCheck check)
+            throws IOException {
         if (isValid(path)) return path;
         try (GcLock.Held gc = gcLock.shared(); PathLock lock = lockPath(path)) {
-            if (isValid(path)) return path;
+            if (isValid(path)) return path; // another process added it while we waited
             requireValidReferences(path, references);
             Path temp = newTempDir();
             try {
                 Path staged = temp.resolve("x");
-                Files.write(staged, contents);
+                stager.stage(staged);
                 Canonicaliser.canonicalise(staged);
                 NarSummary nar = NarSummary.of(staged, List.of());
+                check.check(staged, nar.narHash());
                 install(staged, path);
                 commit(new PathInfo(path, nar.narHash(), nar.narSize(), new TreeSet<>(references),
                         Optional.empty(), clock.instant()));
@@ -170,6 +185,20 @@ public final class LocalStore {
             }
         }
         return path;
+    }
+
+    /** Puts the new object at a path that does not exist yet. */
+    private interface Stager {
+        void stage(Path target) throws IOException;
+    }
+
+    /** Refuses a staged object that is not what the store path was computed from. */
+    private interface StagedCheck {
+        void check(Path staged, Hash stagedNarHash) throws IOException;
+    }
+
+    private static IOException changedWhileAdding(Path source) {
+        return new IOException("'" + source + "' changed while it was being added to the store; try again");
     }
 
     /**
@@ -238,15 +267,7 @@ public final class LocalStore {
      * Reads every store object, so it takes as long as hashing the whole store.
      */
     public SortedSet<StorePath> findDamagedPaths() throws IOException {
-        SortedSet<StorePath> damaged = new TreeSet<>();
-        for (PathInfo info : db.all()) {
-            Path physical = layout.physical(info.path());
-            if (!Files.exists(physical, LinkOption.NOFOLLOW_LINKS)
-                    || !NarSummary.of(physical, List.of()).narHash().equals(info.narHash())) {
-                damaged.add(info.path());
-            }
-        }
-        return damaged;
+        return StoreVerifier.damagedPaths(layout, db);
     }
 
     /** Moves a staged tree to its place, replacing garbage a crashed attempt left there. */

@@ -136,6 +136,20 @@ class LocalStoreTest {
     }
 
     @Test
+    void aFlatFileIsAFixedOutputPathWithoutItsExecutableBit() throws IOException {
+        Path tool = write(src.resolve("tool.sh"), "echo hi\n", "rwxr-xr-x");
+
+        StorePath p = store.addFlatFileToStore(tool, "tool.sh");
+
+        assertThat(p).isEqualTo(PathImport.flat(StoreDir.DEFAULT, tool, "tool.sh"));
+        Path out = store.layout().physical(p);
+        assertThat(mode(out)).isEqualTo("r--r--r--");
+        assertThat(Files.readString(out)).isEqualTo("echo hi\n");
+        assertThat(store.queryPathInfo(p).orElseThrow().narHash()).isEqualTo(Nar.hash(out, HashAlgo.SHA256));
+        assertThat(store.addFlatFileToStore(tool, "tool.sh")).isEqualTo(p);
+    }
+
+    @Test
     void addingTheSameContentAgainIsANoOp() throws IOException {
         Path file = write(src.resolve("f"), "same", "rw-r--r--");
         StorePath first = store.addToStore(file, "f");
