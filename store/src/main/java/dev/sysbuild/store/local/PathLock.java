@@ -8,34 +8,33 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * An exclusive lock on one lock file, held across processes (an OS file lock) and across threads
- * of this process (a semaphore per file). Both are needed: the OS lock belongs to the process, so
- * it does not keep out a second thread, and a second thread that merely opened and closed the same
- * file could drop the first thread's OS lock (POSIX releases all of a process's locks on a file
- * when any descriptor of it closes). So a thread takes the semaphore first and only then touches
- * the file. Released on {@link #close()}.
+ * of this process (a set of the files this process holds). Both are needed: the OS lock belongs
+ * to the process, so it does not keep out a second thread, and a second thread that merely opened
+ * and closed the same file could drop the first thread's OS lock (POSIX releases all of a
+ * process's locks on a file when any descriptor of it closes). So a thread claims the file in the
+ * set first and only then touches it. The set holds only the locks held now, so it does not grow
+ * with the store. Released on {@link #close()}.
  *
  * <p>Lock files are left in place after release: deleting one while another process waits on
  * it would let that process lock a file that no longer has a name.
  */
 public final class PathLock implements AutoCloseable {
-    private static final ConcurrentHashMap<Path, Semaphore> HELD_IN_THIS_PROCESS = new ConcurrentHashMap<>();
+    private static final Set<Path> HELD_IN_THIS_PROCESS = ConcurrentHashMap.newKeySet();
     private static final long POLL_MILLIS = 20;
 
     private final Path file;
-    private final Semaphore inProcess;
     private final FileChannel channel;
     private final FileLock lock;
     private boolean closed;
 
-    private PathLock(Path file, Semaphore inProcess, FileChannel channel, FileLock lock) {
+    private PathLock(Path file, FileChannel channel, FileLock lock) {
         this.file = file;
-        this.inProcess = inProcess;
         this.channel = channel;
         this.lock = lock;
     }
@@ -43,8 +42,7 @@ public final class PathLock implements AutoCloseable {
     /** The lock if nobody holds it now, else empty. */
     public static Optional<PathLock> tryAcquire(Path lockFile) throws IOException {
         Path key = lockFile.toAbsolutePath().normalize();
-        Semaphore inProcess = HELD_IN_THIS_PROCESS.computeIfAbsent(key, k -> new Semaphore(1));
-        if (!inProcess.tryAcquire()) return Optional.empty();
+        if (!HELD_IN_THIS_PROCESS.add(key)) return Optional.empty();
         try {
             Files.createDirectories(key.getParent());
             FileChannel channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -57,12 +55,12 @@ public final class PathLock implements AutoCloseable {
             }
             if (lock == null) {
                 channel.close();
-                inProcess.release();
+                HELD_IN_THIS_PROCESS.remove(key);
                 return Optional.empty();
             }
-            return Optional.of(new PathLock(key, inProcess, channel, lock));
+            return Optional.of(new PathLock(key, channel, lock));
         } catch (IOException | RuntimeException e) {
-            inProcess.release();
+            HELD_IN_THIS_PROCESS.remove(key);
             throw e;
         }
     }
@@ -103,7 +101,7 @@ public final class PathLock implements AutoCloseable {
             lock.release();
             channel.close();
         } finally {
-            inProcess.release();
+            HELD_IN_THIS_PROCESS.remove(file);
         }
     }
 }
