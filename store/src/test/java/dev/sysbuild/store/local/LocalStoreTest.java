@@ -275,6 +275,45 @@ class LocalStoreTest {
     }
 
     @Test
+    void aProcessKilledBeforeRegistrationLeavesOnlyGarbage() throws Exception {
+        Path tree = Files.createDirectory(src.resolve("doomed"));
+        write(tree.resolve("a"), "a", "rw-r--r--");
+        StorePath expected = PathImport.recursive(StoreDir.DEFAULT, tree, "doomed");
+
+        Process dying = StoreProcess.start("add-then-die", root.toString(), tree.toString(), "doomed");
+
+        assertThat(dying.waitFor()).isEqualTo(3);
+        assertThat(store.layout().physical(expected)).exists();
+        assertThat(store.isValid(expected)).isFalse();
+        SweepResult sweep = store.deleteInvalidPaths();
+        assertThat(sweep.invalidPaths()).containsExactly(expected);
+        assertThat(sweep.temporaryEntries()).isEqualTo(1); // the staging directory the halt left
+        assertNoTemporaryEntries();
+        // the dead process's lock went with it
+        assertThat(store.addToStore(tree, "doomed")).isEqualTo(expected);
+    }
+
+    @Test
+    void theSweepWaitsForAnAdderInAnotherProcess() throws Exception {
+        Process adder = StoreProcess.start("hold-gc-shared", store.layout().gcLockFile().toString());
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            assertThat(StoreProcess.firstLine(adder)).isEqualTo("holding");
+            Future<SweepResult> sweep = pool.submit(() -> store.deleteInvalidPaths());
+            Thread.sleep(300);
+            assertThat(sweep).isNotDone();
+
+            adder.getOutputStream().close();
+
+            assertThat(sweep.get().invalidPaths()).isEmpty();
+        } finally {
+            adder.getOutputStream().close();
+            adder.waitFor();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aRetryAfterACrashReplacesTheGarbage() throws IOException {
         Path tree = Files.createDirectory(src.resolve("t"));
         write(tree.resolve("a"), "a", "rw-r--r--");

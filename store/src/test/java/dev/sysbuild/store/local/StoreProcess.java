@@ -12,7 +12,9 @@ import java.util.List;
 /**
  * A second sysbuild process for tests of what one JVM cannot show: OS file locks and two
  * processes adding to one store. {@code lock FILE} holds a {@link PathLock} until its input
- * closes; {@code add ROOT SOURCE NAME} adds a path and prints it.
+ * closes; {@code add ROOT SOURCE NAME} adds a path and prints it; {@code add-then-die ROOT SOURCE
+ * NAME} halts between moving the path into place and registering it; {@code hold-gc-shared FILE}
+ * holds the global lock as an adder would until its input closes.
  */
 public final class StoreProcess {
     private StoreProcess() {}
@@ -29,6 +31,19 @@ public final class StoreProcess {
             case "add" -> {
                 LocalStore store = LocalStore.open(Path.of(args[1]), StoreDir.DEFAULT);
                 System.out.println(store.addToStore(Path.of(args[2]), args[3]).baseName());
+            }
+            case "add-then-die" -> {
+                // A real crash: halt skips finally blocks and shutdown hooks, as a power cut would.
+                LocalStore store = LocalStore.open(Path.of(args[1]), StoreDir.DEFAULT);
+                store.beforeRegister = () -> Runtime.getRuntime().halt(3);
+                store.addToStore(Path.of(args[2]), args[3]);
+            }
+            case "hold-gc-shared" -> {
+                try (GcLock.Held held = GcLock.of(Path.of(args[1])).shared()) {
+                    System.out.println("holding");
+                    System.out.flush();
+                    System.in.transferTo(java.io.OutputStream.nullOutputStream());
+                }
             }
             default -> throw new IllegalArgumentException(args[0]);
         }
