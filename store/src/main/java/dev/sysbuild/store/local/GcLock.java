@@ -1,28 +1,34 @@
 package dev.sysbuild.store.local;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The global lock between adding paths and garbage collection: any number of adders hold it
  * shared, a collection holds it exclusively, so a collection never deletes a directory an adder
- * has moved into place but not yet registered. Threads of this process share one read-write lock
- * and one OS lock per store; the OS lock is taken shared when the first adder of this process
- * enters and released when the last leaves (an OS file lock belongs to the process, and
- * overlapping locks from one process on one file are not allowed).
+ * has moved into place but not yet registered.
+ *
+ * <p>Threads of this process share one count and one OS lock per store: the OS lock is taken
+ * shared when the first adder of this process enters and released when the last leaves (an OS
+ * file lock belongs to the process, and one process may not hold overlapping locks on a file).
+ * A waiting collection does not hold back new adders, unlike {@code ReentrantReadWriteLock}: a
+ * builder holding a path lock may still need the shared lock to register its output while an
+ * adder of the same path holds the shared lock and waits for that path lock; blocking the builder
+ * behind the waiting collection would deadlock all three. Linux file locks behave the same way
+ * between processes.
  */
 final class GcLock {
     private static final ConcurrentHashMap<Path, GcLock> PER_STORE = new ConcurrentHashMap<>();
 
     private final Path file;
-    private final ReentrantReadWriteLock threads = new ReentrantReadWriteLock();
     private int sharedHolders;
+    private boolean collecting;
     private FileChannel channel;
     private FileLock osLock;
 
@@ -34,55 +40,49 @@ final class GcLock {
         return PER_STORE.computeIfAbsent(file.toAbsolutePath().normalize(), GcLock::new);
     }
 
-    /** Held while adding or registering paths; blocks while a collection runs. */
-    Held shared() throws IOException {
-        threads.readLock().lock();
-        try {
-            synchronized (this) {
-                if (sharedHolders == 0) osLock = open().lock(0, Long.MAX_VALUE, true);
-                sharedHolders++;
-            }
-        } catch (IOException | RuntimeException e) {
-            threads.readLock().unlock();
-            throw e;
-        }
+    /** Held while adding or registering paths; waits only while a collection runs. */
+    synchronized Held shared() throws IOException {
+        while (collecting) waitHere();
+        if (sharedHolders == 0) osLock = open().lock(0, Long.MAX_VALUE, true);
+        sharedHolders++;
         return () -> {
-            try {
-                synchronized (this) {
-                    if (--sharedHolders == 0) releaseOs();
+            synchronized (this) {
+                if (--sharedHolders == 0) {
+                    releaseOs();
+                    notifyAll();
                 }
-            } finally {
-                threads.readLock().unlock();
             }
         };
     }
 
     /** Held by a collection; waits until no adder in any process holds the lock. */
-    Held exclusive() throws IOException {
-        threads.writeLock().lock();
-        try {
-            synchronized (this) {
-                osLock = open().lock(0, Long.MAX_VALUE, false);
-            }
-        } catch (IOException | RuntimeException e) {
-            threads.writeLock().unlock();
-            throw e;
-        }
+    synchronized Held exclusive() throws IOException {
+        while (collecting || sharedHolders > 0) waitHere();
+        osLock = open().lock(0, Long.MAX_VALUE, false);
+        collecting = true;
         return () -> {
-            try {
-                synchronized (this) {
-                    releaseOs();
-                }
-            } finally {
-                threads.writeLock().unlock();
+            synchronized (this) {
+                collecting = false;
+                releaseOs();
+                notifyAll();
             }
         };
+    }
+
+    private void waitHere() throws IOException {
+        try {
+            wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the store's lock " + file);
+        }
     }
 
     private FileChannel open() throws IOException {
         if (channel == null || !channel.isOpen()) {
             Files.createDirectories(file.getParent());
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
         }
         return channel;
     }

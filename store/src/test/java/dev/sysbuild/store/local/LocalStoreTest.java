@@ -29,6 +29,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -396,6 +397,30 @@ class LocalStoreTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aBuilderCanRegisterWhileAnAdderWaitsForItAndASweepWaitsForTheAdder() throws Exception {
+        byte[] contents = "built or added".getBytes(StandardCharsets.UTF_8);
+        StorePath p = StoreDir.DEFAULT.textPath("both", contents, List.of());
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try (PathLock building = store.lockPath(p)) {
+            Files.write(store.layout().physical(p), contents);
+            Future<StorePath> adder = pool.submit(() -> store.addTextToStore("both", contents, List.of()));
+            Thread.sleep(200); // the adder holds the global lock shared and waits for the path lock
+            Future<SweepResult> sweep = pool.submit(() -> store.deleteInvalidPaths());
+            Thread.sleep(200); // the sweep waits for the adder
+
+            Future<PathInfo> registered = pool.submit(() -> store.registerValidPath(p, List.of(), Optional.empty()));
+
+            assertThat(registered.get(10, TimeUnit.SECONDS).path()).isEqualTo(p);
+            building.close();
+            assertThat(adder.get(10, TimeUnit.SECONDS)).isEqualTo(p);
+            assertThat(sweep.get(10, TimeUnit.SECONDS).invalidPaths()).isEmpty();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.isValid(p)).isTrue();
     }
 
     @Test
