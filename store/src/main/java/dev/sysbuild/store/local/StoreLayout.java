@@ -28,6 +28,25 @@ public record StoreLayout(Path root, StoreDir storeDir) {
         return physicalStoreDir().resolve(p.baseName());
     }
 
+    /**
+     * Where a logical absolute path (a symlink target such as {@code /sysbuild/store/<hash>-sh/bin/sh})
+     * is under R. Links hold logical paths, as they must on the booted machine; this is the one
+     * place that turns them into paths under a root prefix.
+     *
+     * @throws IllegalArgumentException for a relative path or one that {@code ..} takes out of R
+     */
+    public Path physical(String logicalPath) {
+        if (!logicalPath.startsWith("/")) {
+            throw new IllegalArgumentException("'" + logicalPath + "' is not an absolute path; resolve it against"
+                    + " the link's directory first");
+        }
+        Path p = root.resolve(logicalPath.substring(1)).normalize();
+        if (!p.startsWith(root)) {
+            throw new IllegalArgumentException("'" + logicalPath + "' leaves the root " + root);
+        }
+        return p;
+    }
+
     /** {@code R/sysbuild/var/db}: the database of valid paths and the locks. */
     public Path dbDir() {
         return root.resolve("sysbuild/var/db");
