@@ -1,0 +1,306 @@
+package dev.sysbuild.store.local;
+
+import dev.sysbuild.store.hash.Hash;
+import dev.sysbuild.store.path.PathImport;
+import dev.sysbuild.store.path.StoreDir;
+import dev.sysbuild.store.path.StorePath;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The store under a target root: which paths are valid, and the only ways a path becomes valid.
+ *
+ * <p>A path becomes valid in this order, and only the last step commits: stage it in a
+ * temporary directory inside the physical store directory (same file system, so the move is a
+ * rename), canonicalise it, hash its NAR and scan its references, rename it into place, write its
+ * info file. A crash before the info file's rename leaves an invalid directory or a {@code .tmp-}
+ * entry, which {@link #deleteInvalidPaths()} removes; a reader never sees a valid path that is
+ * incomplete. Each path is locked while it is staged or built, so two processes (or threads)
+ * never produce the same path at once; the second finds it valid and does nothing.
+ */
+public final class LocalStore {
+    private static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofHours(1);
+
+    private final StoreLayout layout;
+    private final ValidPathDb db;
+    private final GcLock gcLock;
+    private final Clock clock;
+    private final Duration lockTimeout;
+    /** A seam for tests to crash between moving a path into place and registering it. */
+    Runnable beforeRegister = () -> {};
+
+    private LocalStore(StoreLayout layout, Clock clock, Duration lockTimeout) {
+        this.layout = layout;
+        this.db = new ValidPathDb(layout);
+        this.gcLock = GcLock.of(layout.gcLockFile());
+        this.clock = clock;
+        this.lockTimeout = lockTimeout;
+    }
+
+    /** Opens (creating its directories if need be) the store under {@code root}. */
+    public static LocalStore open(Path root, StoreDir storeDir) throws IOException {
+        return open(root, storeDir, Clock.systemUTC(), DEFAULT_LOCK_TIMEOUT);
+    }
+
+    /** As {@link #open(Path, StoreDir)}, with the clock registration times come from and how long to wait for a lock. */
+    public static LocalStore open(Path root, StoreDir storeDir, Clock clock, Duration lockTimeout) throws IOException {
+        StoreLayout layout = new StoreLayout(root, storeDir);
+        Files.createDirectories(layout.physicalStoreDir());
+        Files.createDirectories(layout.infoDir());
+        Files.createDirectories(layout.locksDir());
+        return new LocalStore(layout, clock, lockTimeout);
+    }
+
+    public StoreLayout layout() {
+        return layout;
+    }
+
+    public StoreDir storeDir() {
+        return layout.storeDir();
+    }
+
+    /** Whether {@code p} is registered (one file read). */
+    public boolean isValid(StorePath p) throws IOException {
+        return db.query(p).isPresent();
+    }
+
+    /** The database entry of {@code p}, or empty if it is not valid. */
+    public Optional<PathInfo> queryPathInfo(StorePath p) throws IOException {
+        return db.query(p);
+    }
+
+    /** Every valid path, sorted (reads every info file: for listing, not for checks). */
+    public SortedSet<StorePath> validPaths() throws IOException {
+        SortedSet<StorePath> paths = new TreeSet<>();
+        for (PathInfo info : db.all()) paths.add(info.path());
+        return paths;
+    }
+
+    /**
+     * The valid paths that reference {@code p}, found by reading every info file: fine for
+     * {@code path-info} and deletion checks, too slow for a loop over the store.
+     */
+    public SortedSet<StorePath> queryReferrers(StorePath p) throws IOException {
+        SortedSet<StorePath> referrers = new TreeSet<>();
+        for (PathInfo info : db.all()) {
+            if (info.references().contains(p)) referrers.add(info.path());
+        }
+        return referrers;
+    }
+
+    /** Locks {@code p} for building, waiting up to the store's lock timeout. */
+    public PathLock lockPath(StorePath p) throws IOException {
+        return PathLock.acquire(layout.lockFile(p), lockTimeout);
+    }
+
+    /** Locks {@code p} if nobody holds it now. */
+    public Optional<PathLock> tryLockPath(StorePath p) throws IOException {
+        return PathLock.tryAcquire(layout.lockFile(p));
+    }
+
+    /**
+     * Copies a file, directory or symlink into the store as a {@code source} path (the path
+     * {@link dev.sysbuild.store.path.PathImport#recursive} computes when there are no references).
+     * Its references are those of {@code candidates} whose hash parts occur in it; each must be
+     * valid. Adding content that is already valid does nothing and returns the same path.
+     */
+    public StorePath addToStore(Path source, String name, Collection<StorePath> candidates) throws IOException {
+        NarSummary fromSource = NarSummary.of(source, candidates);
+        StorePath path = storeDir().sourcePath(name, fromSource.narHash(), fromSource.references(), false);
+        return addStaged(path, fromSource.references(), staged -> FileTrees.copy(source, staged),
+                (staged, narHash) -> {
+                    if (!narHash.equals(fromSource.narHash())) throw changedWhileAdding(source);
+                });
+    }
+
+    /** {@link #addToStore(Path, String, Collection)} with no reference candidates. */
+    public StorePath addToStore(Path source, String name) throws IOException {
+        return addToStore(source, name, List.of());
+    }
+
+    /**
+     * Copies the contents of a regular file (a symlink is followed) into the store as a flat
+     * fixed-output path: {@code builtins.path { recursive = false; }}, the path
+     * {@link PathImport#flat} computes. The copy is a plain, non-executable file.
+     */
+    public StorePath addFlatFileToStore(Path file, String name) throws IOException {
+        StorePath path = PathImport.flat(storeDir(), file, name);
+        // Copied as a stream: Files.copy would carry the source's mode, and a flat import has none.
+        Stager contentsOnly = staged -> {
+            try (InputStream in = Files.newInputStream(file)) {
+                Files.copy(in, staged);
+            }
+        };
+        return addStaged(path, List.of(), contentsOnly, (staged, narHash) -> {
+            if (!PathImport.flat(storeDir(), staged, name).equals(path)) throw changedWhileAdding(file);
+        });
+    }
+
+    /**
+     * Writes {@code contents} into the store as a {@code text} path ({@code builtins.toFile},
+     * {@code .drv} files). The references are declared, not scanned (a {@code .drv} names its
+     * inputs), and each must be valid.
+     */
+    public StorePath addTextToStore(String name, byte[] contents, Collection<StorePath> references)
+            throws IOException {
+        StorePath path = storeDir().textPath(name, contents, references);
+        return addStaged(path, references, staged -> Files.write(staged, contents), (staged, narHash) -> {});
+    }
+
+    /**
+     * The one way an add makes a path valid: unless {@code path} is valid, lock it, stage it in a
+     * temporary directory, canonicalise, let {@code check} refuse what the source turned into, move it into
+     * place and commit it with {@code references}.
+     */
+    private StorePath addStaged(StorePath path, Collection<StorePath> references, Stager stager, StagedCheck check)
+            throws IOException {
+        if (isValid(path)) return path;
+        try (GcLock.Held gc = gcLock.shared(); PathLock lock = lockPath(path)) {
+            if (isValid(path)) return path; // another process added it while we waited
+            requireValidReferences(path, references);
+            Path temp = newTempDir();
+            try {
+                Path staged = temp.resolve("x");
+                stager.stage(staged);
+                Canonicaliser.canonicalise(staged);
+                NarSummary nar = NarSummary.of(staged, List.of());
+                check.check(staged, nar.narHash());
+                install(staged, path);
+                commit(new PathInfo(path, nar.narHash(), nar.narSize(), new TreeSet<>(references),
+                        Optional.empty(), clock.instant()));
+            } finally {
+                FileTrees.deleteRecursively(temp);
+            }
+        }
+        return path;
+    }
+
+    /** Puts the new object at a path that does not exist yet. */
+    private interface Stager {
+        void stage(Path target) throws IOException;
+    }
+
+    /** Refuses a staged object that is not what the store path was computed from. */
+    private interface StagedCheck {
+        void check(Path staged, Hash stagedNarHash) throws IOException;
+    }
+
+    private static IOException changedWhileAdding(Path source) {
+        return new IOException("'" + source + "' changed while it was being added to the store; try again");
+    }
+
+    /**
+     * Registers a path a builder produced in place at {@link StoreLayout#physical}: canonicalises
+     * it, scans it for {@code candidates} (and itself), records its NAR hash. The caller must hold
+     * {@link #lockPath(StorePath)} for {@code p} from before the build began; that lock is what
+     * keeps {@link #deleteInvalidPaths()} away from the unfinished output. If {@code p} is already
+     * valid its entry is returned unchanged.
+     */
+    public PathInfo registerValidPath(StorePath p, Collection<StorePath> candidates, Optional<StorePath> deriver)
+            throws IOException {
+        return registerValidPaths(List.of(p), candidates, deriver).get(0);
+    }
+
+    /**
+     * {@link #registerValidPath} for all outputs of one build: each is scanned for the candidates,
+     * itself and the other outputs, and they are committed referenced-first (see
+     * {@link ReferenceOrder}). Returns the entries in commit order, already valid ones included.
+     */
+    public List<PathInfo> registerValidPaths(Collection<StorePath> outputs, Collection<StorePath> candidates,
+            Optional<StorePath> deriver) throws IOException {
+        try (GcLock.Held gc = gcLock.shared()) {
+            List<StorePath> scanFor = new ArrayList<>(candidates);
+            scanFor.addAll(outputs);
+            List<PathInfo> infos = new ArrayList<>();
+            for (StorePath p : outputs) {
+                Optional<PathInfo> existing = db.query(p);
+                if (existing.isPresent()) {
+                    infos.add(existing.get());
+                    continue;
+                }
+                Path physical = layout.physical(p);
+                if (!Files.exists(physical, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IOException("cannot register '" + storeDir().print(p) + "': the builder did not create "
+                            + physical);
+                }
+                Canonicaliser.canonicalise(physical);
+                FileTrees.syncTree(physical);
+                NarSummary nar = NarSummary.of(physical, scanFor);
+                infos.add(new PathInfo(p, nar.narHash(), nar.narSize(), nar.references(), deriver, clock.instant()));
+            }
+            List<PathInfo> ordered = ReferenceOrder.dependenciesFirst(infos);
+            for (PathInfo info : ordered) {
+                if (!isValid(info.path())) commit(info);
+            }
+            return ordered;
+        }
+    }
+
+    /**
+     * Deletes everything in the physical store directory that is not a valid path: staging
+     * directories, paths moved into place but never registered (a crash), outputs of failed
+     * builds, and unfinished database writes. Paths whose lock is held (being built now) are
+     * left alone. Runs under the exclusive global lock, so no add is half-way meanwhile.
+     * Entries whose names are not store paths at all are not ours and stay.
+     */
+    public SweepResult deleteInvalidPaths() throws IOException {
+        try (GcLock.Held gc = gcLock.exclusive()) {
+            return InvalidPathSweep.run(layout, db);
+        }
+    }
+
+    /**
+     * The valid paths whose contents are missing or no longer match their recorded NAR hash
+     * (someone wrote into the store, or the disk lost data): what {@code store verify} reports.
+     * Reads every store object, so it takes as long as hashing the whole store.
+     */
+    public SortedSet<StorePath> findDamagedPaths() throws IOException {
+        return StoreVerifier.damagedPaths(layout, db);
+    }
+
+    /** Moves a staged tree to its place, replacing garbage a crashed attempt left there. */
+    private void install(Path staged, StorePath path) throws IOException {
+        FileTrees.syncTree(staged);
+        Path target = layout.physical(path);
+        // We hold the path's lock and it is not valid, so whatever is there is a crashed attempt's.
+        FileTrees.deleteRecursively(target);
+        Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.syncDirectory(layout.physicalStoreDir());
+    }
+
+    /**
+     * The commit point. The references are checked again because a valid path's closure must be
+     * valid; the shared global lock keeps them from being collected between check and commit.
+     */
+    private void commit(PathInfo info) throws IOException {
+        requireValidReferences(info.path(), info.references());
+        beforeRegister.run();
+        db.register(info);
+    }
+
+    /** Checked before staging too, so a refused add leaves no garbage behind. */
+    private void requireValidReferences(StorePath path, Collection<StorePath> references) throws IOException {
+        for (StorePath ref : references) {
+            if (!ref.equals(path) && !isValid(ref)) {
+                throw new IOException("cannot register '" + storeDir().print(path) + "': its reference '"
+                        + storeDir().print(ref) + "' is not valid; add that path first");
+            }
+        }
+    }
+
+    private Path newTempDir() throws IOException {
+        return Files.createDirectory(layout.physicalStoreDir().resolve(StoreLayout.TEMP_PREFIX + AtomicFile.randomSuffix()));
+    }
+}
