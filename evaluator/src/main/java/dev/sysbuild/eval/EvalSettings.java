@@ -25,10 +25,6 @@ public record EvalSettings(StoreDir storeDir, String system) {
         return new EvalSettings(dir, system);
     }
 
-    public EvalSettings withSystem(String newSystem) {
-        return new EvalSettings(storeDir, newSystem);
-    }
-
     /** The host as Nix names systems: {@code <cpu>-<kernel>}, e.g. {@code x86_64-linux}, {@code aarch64-linux}. */
     public static String hostSystem() {
         return system(System.getProperty("os.arch", ""), System.getProperty("os.name", ""));

@@ -1,7 +1,6 @@
 package dev.sysbuild.eval.builtins;
 
 import dev.sysbuild.eval.EvalException;
-import dev.sysbuild.eval.EvalStore;
 import dev.sysbuild.eval.Evaluator;
 import dev.sysbuild.eval.Force;
 import dev.sysbuild.eval.Ops;
@@ -21,12 +20,8 @@ import dev.sysbuild.store.hash.HashAlgo;
 import dev.sysbuild.store.hash.InvalidHashException;
 import dev.sysbuild.store.path.FixedOutputHash;
 import dev.sysbuild.store.path.IngestionMethod;
-import dev.sysbuild.store.path.InvalidStorePathException;
 import dev.sysbuild.store.path.StorePath;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -149,9 +144,7 @@ final class DerivationStrict {
         }
         if (json != null) env.put("__json", jsonObject());
 
-        Map<String, Set<String>> inputDrvs = new TreeMap<>();
-        Set<String> inputSrcs = new TreeSet<>();
-        addInputs(inputDrvs, inputSrcs);
+        DerivationInputs inputs = DerivationInputs.of(context, ev.store(), namePos);
 
         if (builder.isEmpty()) throw EvalException.error("required attribute 'builder' missing", namePos);
         if (system.isEmpty()) throw EvalException.error("required attribute 'system' missing", namePos);
@@ -170,7 +163,8 @@ final class DerivationStrict {
         } else {
             for (String o : outputs) drafts.put(o, DerivationOutput.deferred());
         }
-        Derivation draft = new Derivation(name, drafts, inputDrvs, inputSrcs, system, builder, args, env);
+        Derivation draft = new Derivation(name, drafts, inputs.inputDrvs(), inputs.inputSrcs(), system, builder, args,
+                env);
         InstantiatedDerivation done;
         try {
             done = ev.store().addDerivation(draft);
@@ -313,65 +307,6 @@ final class DerivationStrict {
         Hash zero = new Hash(algo, new byte[algo.size()]);
         System.err.println("warning: found empty hash, assuming '" + zero.toSri() + "'");
         return zero;
-    }
-
-    /**
-     * The inputs the collected string context names: a plain path is a source; {@code !o!d} wants
-     * output {@code o} of {@code d}; {@code =d} (a {@code drvPath}) wants {@code d}'s whole closure:
-     * every path in it as a source and every derivation in it with all its outputs.
-     */
-    private void addInputs(Map<String, Set<String>> inputDrvs, Set<String> inputSrcs) {
-        EvalStore store = ev.store();
-        for (String element : context) {
-            if (element.startsWith("=")) {
-                for (StorePath p : closure(storePath(element.substring(1)))) {
-                    String printed = store.storeDir().print(p);
-                    inputSrcs.add(printed);
-                    if (p.isDerivation()) inputDrvs.computeIfAbsent(printed, k -> new TreeSet<>()).addAll(outputNames(p));
-                }
-            } else if (element.startsWith("!")) {
-                int bang = element.indexOf('!', 1);
-                String drv = element.substring(bang + 1);
-                known(storePath(drv));
-                inputDrvs.computeIfAbsent(drv, k -> new TreeSet<>()).add(element.substring(1, bang));
-            } else {
-                storePath(element);
-                inputSrcs.add(element);
-            }
-        }
-    }
-
-    private StorePath storePath(String full) {
-        try {
-            return ev.store().storeDir().parse(full);
-        } catch (InvalidStorePathException e) {
-            throw EvalException.error("path '" + full + "' is not in the Nix store", namePos);
-        }
-    }
-
-    /** The path and everything it refers to, directly or not. */
-    private Set<StorePath> closure(StorePath start) {
-        Set<StorePath> seen = new HashSet<>();
-        Deque<StorePath> todo = new ArrayDeque<>(List.of(start));
-        while (!todo.isEmpty()) {
-            StorePath p = todo.pop();
-            if (!seen.add(p)) continue;
-            Set<StorePath> refs = ev.store().references(p).orElseThrow(() -> EvalException.error("path '"
-                    + ev.store().storeDir().print(p) + "' is not valid: this evaluation did not compute it", namePos));
-            todo.addAll(refs);
-        }
-        return seen;
-    }
-
-    private Set<String> outputNames(StorePath drvPath) {
-        return known(drvPath).outputs().keySet();
-    }
-
-    /** An input derivation, which the store must know to hash it into this one's output paths. */
-    private Derivation known(StorePath drvPath) {
-        return ev.store().derivation(drvPath).orElseThrow(() -> EvalException.error("derivation '"
-                + ev.store().storeDir().print(drvPath) + "' is not known to this evaluation: it was not computed here, "
-                + "and evaluation does not read derivations from the store", namePos));
     }
 
     /** {@code { drvPath = ...; <output> = ...; }}, each string depending on the derivation as Nix's context says. */
