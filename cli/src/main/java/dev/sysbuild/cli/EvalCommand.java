@@ -72,12 +72,17 @@ final class EvalCommand implements Callable<Integer> {
                     ? ev.evalString(Session.STRING_SOURCE, Bytes.encode(expr), Session.cwd())
                     : ev.importFile(Session.absolute(file)).force();
             NixAttrs autoArgs = autoArgs(ev);
-            v = autoCall(v, autoArgs);
+            // Like nix-instantiate --eval: without --arg/--argstr a function is printed, not called.
+            boolean call = autoArgs.size() > 0;
+            if (call) v = autoCall(v, autoArgs);
             List<Value> results = new ArrayList<>();
             if (attrPaths.isEmpty()) {
                 results.add(v);
             } else {
-                for (String path : attrPaths) results.add(autoCall(select(v, path), autoArgs));
+                for (String path : attrPaths) {
+                    Value selected = select(v, path);
+                    results.add(call ? autoCall(selected, autoArgs) : selected);
+                }
             }
             StringBuilder out = new StringBuilder();
             for (Value r : results) {

@@ -72,7 +72,7 @@ class EvalCommandTest {
     @Test
     void aMissingArgumentIsAnErrorThatNamesIt() throws IOException {
         String f = file("fn.nix", "{ n }: n");
-        Cli r = Cli.run("eval", f);
+        Cli r = Cli.run("eval", "--argstr", "other", "x", f);
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("error: ").contains("'n'").contains(f + ":1:3");
     }
@@ -141,5 +141,14 @@ class EvalCommandTest {
         Cli r = Cli.run("eval", dir.resolve("absent.nix").toString());
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).startsWith("error: ").contains("absent.nix").doesNotContain("Exception");
+    }
+
+    @Test
+    void aFunctionIsPrintedNotCalledWithoutArgs() {
+        // nix-instantiate --eval calls a function with formals only when --arg/--argstr are given.
+        Cli plain = Cli.run("eval", "-E", "{ a ? 1 }: a");
+        assertThat(plain.out()).isEqualTo("<LAMBDA>\n");
+        Cli called = Cli.run("eval", "--arg", "b", "2", "-E", "{ a ? 1, ... }: a");
+        assertThat(called.out()).isEqualTo("1\n");
     }
 }
