@@ -70,6 +70,13 @@ let
   # Checking an extra condition on top of a type's own check.
   addCheck = t: extra: t // { check = x: t.check x && extra x; };
 
+  # A type whose values are checked by one predicate and whose definitions must all be equal.
+  scalar = name: description: check: mkOptionType {
+    inherit name description check;
+    descriptionClass = "noun";
+    merge = mergeEqualOption;
+  };
+
   ints =
     let
       betweenDesc = lo: hi: "${toString lo} and ${toString hi} (both inclusive)";
@@ -314,13 +321,7 @@ let
         else mergeEqualOption loc defs;
     };
 
-    bool = mkOptionType {
-      name = "bool";
-      description = "boolean";
-      descriptionClass = "noun";
-      check = isBool;
-      merge = mergeEqualOption;
-    };
+    bool = scalar "bool" "boolean" isBool;
     boolByOr = mkOptionType {
       name = "boolByOr";
       description = "boolean (merged using or)";
@@ -328,37 +329,13 @@ let
       check = isBool;
       merge = _: defs: any (d: d.value) defs;
     };
-    int = mkOptionType {
-      name = "int";
-      description = "signed integer";
-      descriptionClass = "noun";
-      check = isInt;
-      merge = mergeEqualOption;
-    };
+    int = scalar "int" "signed integer" isInt;
     port = ints.u16;
-    float = mkOptionType {
-      name = "float";
-      description = "floating point number";
-      descriptionClass = "noun";
-      check = isFloat;
-      merge = mergeEqualOption;
-    };
+    float = scalar "float" "floating point number" isFloat;
     number = either types.int types.float;
 
-    str = mkOptionType {
-      name = "str";
-      description = "string";
-      descriptionClass = "noun";
-      check = isString;
-      merge = mergeEqualOption;
-    };
-    nonEmptyStr = mkOptionType {
-      name = "nonEmptyStr";
-      description = "non-empty string";
-      descriptionClass = "noun";
-      check = x: isString x && match "[ \t\n]*" x == null;
-      merge = mergeEqualOption;
-    };
+    str = scalar "str" "string" isString;
+    nonEmptyStr = scalar "nonEmptyStr" "non-empty string" (x: isString x && match "[ \t\n]*" x == null);
     singleLineStr = mkOptionType {
       name = "singleLineStr";
       description = "(optionally newline-terminated) single-line string";
