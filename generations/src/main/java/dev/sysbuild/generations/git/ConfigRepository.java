@@ -112,9 +112,9 @@ public final class ConfigRepository implements AutoCloseable {
                 Status s = sc.call();
                 for (Collection<String> c : List.of(s.getModified(), s.getChanged(), s.getAdded(), s.getRemoved(),
                         s.getMissing())) {
-                    for (String p : c) if (read.contains(p)) changed.add(p);
+                    for (String p : c) if (covered(read, p)) changed.add(p);
                 }
-                for (String p : s.getUntracked()) if (read.contains(p)) untracked.add(p);
+                for (String p : s.getUntracked()) if (covered(read, p)) untracked.add(p);
             } catch (GitAPIException e) {
                 throw new IOException("reading the status of " + workTree + ": " + e.getMessage(), e);
             }
@@ -221,6 +221,14 @@ public final class ConfigRepository implements AutoCloseable {
         CanonicalTreeParser p = new CanonicalTreeParser();
         p.reset(reader, rw.parseCommit(ObjectId.fromString(commitId)).getTree());
         return p;
+    }
+
+    /** Whether {@code path} was read: it, or a directory above it that was copied whole. */
+    private static boolean covered(List<String> read, String path) {
+        for (String r : read) {
+            if (path.equals(r) || path.startsWith(r + "/")) return true;
+        }
+        return false;
     }
 
     private List<String> relativeTo(Collection<Path> files) {

@@ -74,6 +74,22 @@ class ConfigRepositoryTest {
     }
 
     @Test
+    void aDirectoryCopiedWholeCoversTheFilesBelowIt() throws Exception {
+        Path dir = repoWith("system.conf", "{ }\n");
+        Files.createDirectories(dir.resolve("files"));
+        Files.writeString(dir.resolve("files/motd"), "hello\n");
+        commitAll(dir, "motd");
+        Files.writeString(dir.resolve("files/motd"), "changed\n");
+        Files.writeString(dir.resolve("files/new"), "x\n");
+        try (ConfigRepository repo = ConfigRepository.discover(dir).orElseThrow()) {
+            Provenance p = repo.capture(List.of(dir.resolve("system.conf"), dir.resolve("files")), "0.1", NOW);
+            assertThat(p.changedFiles()).containsExactly("files/motd");
+            assertThat(p.untrackedRead()).containsExactly("files/new");
+            assertThat(p.diff()).contains("+changed");
+        }
+    }
+
+    @Test
     void aRevisionIsExportedWithoutTouchingTheWorkTree() throws Exception {
         Path dir = repoWith("system.conf", "{ v = 1; }\n");
         Files.createDirectories(dir.resolve("mods"));
