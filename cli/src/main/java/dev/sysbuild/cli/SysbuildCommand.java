@@ -49,6 +49,7 @@ public final class SysbuildCommand implements Runnable {
         COMMANDS.put("eval", EvalCommand::new);
         COMMANDS.put("repl", ReplCommand::new);
         COMMANDS.put("init", InitCommand::new);
+        COMMANDS.put("debian", DebianCommand::new);
         COMMANDS.put("help", CommandLine.HelpCommand::new);
     }
 
