@@ -20,10 +20,15 @@ import java.util.Set;
  * generation plus {@code loader.conf} (systemd-boot), or {@code grub.cfg}; the kernels and initrds
  * they name; and removes entries and images no longer wanted.
  *
+ * <p>Which entry is the default is said by the entries' sort keys ({@link EntryText#blsEntry}),
+ * with {@code default sysbuild-*} in {@code loader.conf}: systemd-boot 252 cannot match a named
+ * default against a counted entry, and would boot a named default whose tries are spent.
+ *
  * <p>Order matters for a crash at any point: images are copied before any entry names them,
- * {@code loader.conf} (the commit point for the default) is written after the entries, and
- * entries are removed before their images. Every entry on disk therefore names files that exist.
- * The caller holds the profile lock, so no two writers run at once.
+ * entries are removed before their images, and entries whose sort key changes are rewritten so
+ * that the default is always a generation between the old default and the new one. Every entry
+ * on disk names files that exist; running {@link #write} again finishes an interrupted one. The
+ * caller holds the profile lock, so no two writers run at once.
  */
 public final class BootEntries {
     private final StoreLayout layout;
@@ -66,7 +71,7 @@ public final class BootEntries {
             return new BootResult(false, loader.type(), defaultGeneration, List.of(), noKernel, List.of(), List.of(), List.of(), List.of(), 0);
         }
         BootDir boot = new BootDir(layout.root());
-        List<Prepared> prepared = prepare(newestFirst);
+        List<Prepared> prepared = prepare(newestFirst, defaultGeneration);
         List<KeepPlan.Candidate> candidates = new ArrayList<>();
         for (Prepared p : prepared) {
             long text = bytes(p.text()).length * (loader.isGrub() ? 2L : 1L);
@@ -76,7 +81,7 @@ public final class BootEntries {
         current.ifPresent(protect::add);
         Map<String, Long> present = boot.images();
         long usable = settings.freeSpace().usableBytes(boot.existingAncestor());
-        long fixed = EntryText.loaderConf(defaultGeneration, loader.timeout()).length();
+        long fixed = EntryText.loaderConf(loader.timeout()).length();
         KeepPlan plan = KeepPlan.decide(candidates, protect, loader.configurationLimit(), present, usable, fixed, boot.dir);
         Set<Integer> keptNumbers = new HashSet<>();
         for (KeepPlan.Candidate c : plan.kept) keptNumbers.add(c.number());
@@ -88,8 +93,8 @@ public final class BootEntries {
             writeGrub(boot, kept, defaultGeneration, loader.timeout());
             removeEntriesExcept(boot, Set.of());
         } else {
-            writeEntries(boot, kept);
-            DurableFiles.writeIfChanged(boot.loaderConf(), bytes(EntryText.loaderConf(defaultGeneration, loader.timeout())));
+            writeEntries(boot, kept, defaultGeneration);
+            DurableFiles.writeIfChanged(boot.loaderConf(), bytes(EntryText.loaderConf(loader.timeout())));
             removeEntriesExcept(boot, keptNumbers);
             if (boot.grubCfgIsOurs()) DurableFiles.delete(boot.grubCfg());
         }
@@ -137,14 +142,14 @@ public final class BootEntries {
     }
 
     /** Hashes each distinct kernel and initrd once and renders the entries. */
-    private List<Prepared> prepare(List<BootGeneration> newestFirst) throws IOException {
+    private List<Prepared> prepare(List<BootGeneration> newestFirst, int defaultGeneration) throws IOException {
         Map<Path, BootImage> hashed = new HashMap<>();
         List<Prepared> out = new ArrayList<>();
         for (BootGeneration g : newestFirst) {
             if (!g.hasKernel()) continue;
             BootImage kernel = image(hashed, g, g.spec().kernel(), BootImage.Kind.KERNEL);
             BootImage initrd = g.spec().initrd() == null ? null : image(hashed, g, g.spec().initrd(), BootImage.Kind.INITRD);
-            out.add(new Prepared(g, kernel, initrd, EntryText.blsEntry(g, kernel, initrd, settings)));
+            out.add(new Prepared(g, kernel, initrd, EntryText.blsEntry(g, kernel, initrd, g.number() > defaultGeneration, settings)));
         }
         return out;
     }
@@ -196,10 +201,20 @@ public final class BootEntries {
         return copied;
     }
 
-    /** Writes each kept entry under the name it has now, so its boot-counting state stays; new ones get the full tries. */
-    private void writeEntries(BootDir boot, List<Prepared> kept) throws IOException {
+    /**
+     * Writes each kept entry under the name it has now, so its boot-counting state stays; new ones
+     * get the full tries. A moved default changes the sort keys of the entries between the old
+     * and the new one; they are written in the order that keeps the default, at every step, on a
+     * generation between the two: those now newer than the default from the top down, then the
+     * others from the bottom up.
+     */
+    private void writeEntries(BootDir boot, List<Prepared> kept, int defaultGeneration) throws IOException {
         Map<String, EntryName> existing = boot.entries();
-        for (Prepared p : kept) {
+        List<Prepared> order = new ArrayList<>(kept.stream().filter(p -> p.generation().number() > defaultGeneration).toList());
+        List<Prepared> rest = new ArrayList<>(kept.stream().filter(p -> p.generation().number() <= defaultGeneration).toList());
+        java.util.Collections.reverse(rest);
+        order.addAll(rest);
+        for (Prepared p : order) {
             int n = p.generation().number();
             EntryName name = boot.entryOf(n).orElse(EntryName.fresh(n, settings.initialTries()));
             DurableFiles.writeIfChanged(boot.entriesDir().resolve(name.fileName()), bytes(p.text()));

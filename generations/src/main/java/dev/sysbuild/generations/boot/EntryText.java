@@ -29,15 +29,25 @@ final class EntryText {
         return words;
     }
 
+    /** The sort key of the boot default and the generations before it: they come first. */
+    static final String SORT_KEY = "sysbuild";
+    /** The sort key of generations newer than the boot default (after a rollback): they come after. */
+    static final String SORT_KEY_NEWER = "sysbuild-newer";
+    /** {@code loader.conf}'s default: the first of our entries in the boot loader's order. */
+    static final String DEFAULT_PATTERN = "sysbuild-*";
+
     /**
-     * One entry. {@code sort-key} groups ours together and {@code version} (the generation number)
-     * orders them newest first in systemd-boot's menu.
+     * One entry. systemd-boot orders entries with no tries left last, then by {@code sort-key},
+     * then by {@code version} (here the generation number), newest first. Giving generations newer
+     * than the boot default a sort key that sorts later puts the default first among the entries
+     * that still may boot, so {@link #DEFAULT_PATTERN} picks it, and picks the generation before it
+     * once its tries are spent.
      */
-    static String blsEntry(BootGeneration g, BootImage kernel, BootImage initrd, BootSettings settings) {
+    static String blsEntry(BootGeneration g, BootImage kernel, BootImage initrd, boolean newerThanDefault, BootSettings settings) {
         StringBuilder sb = new StringBuilder();
         sb.append("title ").append(title(g, settings)).append('\n');
         sb.append("version ").append(g.number()).append('\n');
-        sb.append("sort-key sysbuild\n");
+        sb.append("sort-key ").append(newerThanDefault ? SORT_KEY_NEWER : SORT_KEY).append('\n');
         sb.append("linux ").append(kernel.bootPath()).append('\n');
         if (initrd != null) sb.append("initrd ").append(initrd.bootPath()).append('\n');
         sb.append("options ").append(String.join(" ", commandLine(g))).append('\n');
@@ -45,14 +55,16 @@ final class EntryText {
     }
 
     /**
-     * {@code loader.conf}. The default names the entry id, which systemd-boot compares without the
-     * boot-counting suffix, so it keeps matching while {@code +3} counts down. A null timeout means
-     * wait for a choice ({@code menu-force}).
+     * {@code loader.conf}. The default is a pattern, not {@code sysbuild-N.conf}: systemd-boot 252
+     * keeps the boot-counting suffix in the entry id ({@code sysbuild-N+3.conf}), so that name would
+     * match nothing, and a named default would be booted even with its tries spent; the entries'
+     * sort keys say which one is the default instead (see {@link #blsEntry}). A null timeout
+     * means wait for a choice ({@code menu-force}).
      */
-    static String loaderConf(int defaultGeneration, Integer timeout) {
+    static String loaderConf(Integer timeout) {
         return HEADER
                 + "timeout " + (timeout == null ? "menu-force" : timeout.toString()) + "\n"
-                + "default " + EntryName.id(defaultGeneration) + "\n";
+                + "default " + DEFAULT_PATTERN + "\n";
     }
 
     /** BLS values and GRUB titles are one line each; a newline in a label must not start a new key. */

@@ -85,12 +85,14 @@ class BootctlTest {
     }
 
     @Test
-    void anOlderDefaultIsChosenByIdWhileItsCountRuns() throws Exception {
+    void anOlderDefaultIsTheDefaultWhileItsCountRuns() throws Exception {
         String k = f.kernel("kernel");
         List<BootGeneration> gens = BootFixture.list(gen(1, k, null, systemdBoot(5, null)), gen(2, k, null, systemdBoot(5, null)));
         f.write(gens, 1);
         Files.move(f.boot("loader/entries/sysbuild-1+3.conf"), f.boot("loader/entries/sysbuild-1+1-2.conf"));
         List<Listed> listed = bootctlList(root.resolve("boot"));
+        // 2 is newer than the default, so it is listed after it.
+        assertThat(listed).extracting(Listed::id).containsExactly("sysbuild-1.conf", "sysbuild-2.conf");
         assertThat(listed).filteredOn(Listed::isDefault).extracting(Listed::id).containsExactly("sysbuild-1.conf");
 
         BootEntries.markGood(root, 1);
@@ -102,7 +104,7 @@ class BootctlTest {
     }
 
     @Test
-    void spentEntriesSortLastSoTheMachineFallsBack() throws Exception {
+    void aSpentDefaultSortsLastSoThePreviousGenerationBecomesTheDefault() throws Exception {
         String k = f.kernel("kernel");
         f.write(BootFixture.list(gen(1, k, null, systemdBoot(5, null)), gen(2, k, null, systemdBoot(5, null))), 2);
         BootEntries.markGood(root, 1);
@@ -110,5 +112,6 @@ class BootctlTest {
         List<Listed> listed = bootctlList(root.resolve("boot"));
         assertThat(listed).extracting(Listed::id).containsExactly("sysbuild-1.conf", "sysbuild-2.conf");
         assertThat(listed.get(1).tries()).isEqualTo("0 left; 3 done");
+        assertThat(listed).filteredOn(Listed::isDefault).extracting(Listed::id).containsExactly("sysbuild-1.conf");
     }
 }
