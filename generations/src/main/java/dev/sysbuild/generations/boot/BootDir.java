@@ -50,8 +50,13 @@ final class BootDir {
      * racing a rewrite could leave two; the one marked good wins, as it is the one that booted.
      */
     Optional<EntryName> entryOf(int n) throws IOException {
+        return pick(entries().values(), n);
+    }
+
+    /** {@link #entryOf} among entries already listed. */
+    static Optional<EntryName> pick(java.util.Collection<EntryName> entries, int n) {
         EntryName best = null;
-        for (EntryName e : entries().values()) {
+        for (EntryName e : entries) {
             if (e.generation() != n) continue;
             if (best == null || !e.counted()) best = e;
         }

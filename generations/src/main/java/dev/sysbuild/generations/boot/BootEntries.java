@@ -71,7 +71,8 @@ public final class BootEntries {
             return new BootResult(false, loader.type(), defaultGeneration, List.of(), noKernel, List.of(), List.of(), List.of(), List.of(), 0);
         }
         BootDir boot = new BootDir(layout.root());
-        List<Prepared> prepared = prepare(newestFirst, defaultGeneration);
+        ImageNameCache names = ImageNameCache.load(layout.root());
+        List<Prepared> prepared = prepare(newestFirst, defaultGeneration, names);
         List<KeepPlan.Candidate> candidates = new ArrayList<>();
         for (Prepared p : prepared) {
             long text = bytes(p.text()).length * (loader.isGrub() ? 2L : 1L);
@@ -100,6 +101,7 @@ public final class BootEntries {
         }
         List<String> removed = removeImagesExcept(boot, imageNames(kept));
         for (Path leftover : boot.leftovers()) DurableFiles.delete(leftover);
+        names.save();
         return new BootResult(true, loader.type(), defaultGeneration, new ArrayList<>(keptNumbers.stream().sorted(Comparator.reverseOrder()).toList()),
                 noKernel, plan.overLimit, plan.prunedForSpace, copied, removed, plan.needed);
     }
@@ -142,19 +144,20 @@ public final class BootEntries {
     }
 
     /** Hashes each distinct kernel and initrd once and renders the entries. */
-    private List<Prepared> prepare(List<BootGeneration> newestFirst, int defaultGeneration) throws IOException {
+    private List<Prepared> prepare(List<BootGeneration> newestFirst, int defaultGeneration, ImageNameCache names) throws IOException {
         Map<Path, BootImage> hashed = new HashMap<>();
         List<Prepared> out = new ArrayList<>();
         for (BootGeneration g : newestFirst) {
             if (!g.hasKernel()) continue;
-            BootImage kernel = image(hashed, g, g.spec().kernel(), BootImage.Kind.KERNEL);
-            BootImage initrd = g.spec().initrd() == null ? null : image(hashed, g, g.spec().initrd(), BootImage.Kind.INITRD);
+            BootImage kernel = image(hashed, names, g, g.spec().kernel(), BootImage.Kind.KERNEL);
+            BootImage initrd = g.spec().initrd() == null ? null : image(hashed, names, g, g.spec().initrd(), BootImage.Kind.INITRD);
             out.add(new Prepared(g, kernel, initrd, EntryText.blsEntry(g, kernel, initrd, g.number() > defaultGeneration, settings)));
         }
         return out;
     }
 
-    private BootImage image(Map<Path, BootImage> hashed, BootGeneration g, String logical, BootImage.Kind kind) throws IOException {
+    private BootImage image(Map<Path, BootImage> hashed, ImageNameCache names, BootGeneration g, String logical, BootImage.Kind kind)
+            throws IOException {
         Path file;
         try {
             file = RootedPaths.resolve(layout, logical);
@@ -164,7 +167,7 @@ public final class BootEntries {
         }
         BootImage known = hashed.get(file);
         if (known != null) return known;
-        BootImage made = BootImage.of(file, kind);
+        BootImage made = names.image(file, kind);
         hashed.put(file, made);
         return made;
     }
@@ -216,7 +219,7 @@ public final class BootEntries {
         order.addAll(rest);
         for (Prepared p : order) {
             int n = p.generation().number();
-            EntryName name = boot.entryOf(n).orElse(EntryName.fresh(n, settings.initialTries()));
+            EntryName name = BootDir.pick(existing.values(), n).orElse(EntryName.fresh(n, settings.initialTries()));
             DurableFiles.writeIfChanged(boot.entriesDir().resolve(name.fileName()), bytes(p.text()));
             for (Map.Entry<String, EntryName> e : existing.entrySet()) {
                 if (e.getValue().generation() == n && !e.getKey().equals(name.fileName())) {

@@ -227,6 +227,29 @@ class BootEntriesTest {
     }
 
     @Test
+    void aStorePathBuiltAgainWithOtherBytesGetsANewImage() throws Exception {
+        List<BootGeneration> gens = BootFixture.list(gen(1, kernelA, null, systemdBoot(5, null)));
+        f.write(gens, 1);
+        assertThat(root.resolve("sysbuild/var/cache/boot-images.json")).exists();
+        // Garbage collection deleted the path, a rebuild made different bytes of the same size.
+        Path p = f.layout.physical(kernelA);
+        Files.delete(p);
+        Thread.sleep(50);
+        Files.writeString(p, "kernel X bytes");
+        BootResult r = f.write(gens, 1);
+        assertThat(r.imagesCopied()).containsExactly(contentName("kernel X bytes", "vmlinuz"));
+        assertThat(f.list("sysbuild")).containsExactly(contentName("kernel X bytes", "vmlinuz"));
+    }
+
+    @Test
+    void aDamagedNameCacheIsIgnored() throws Exception {
+        Files.createDirectories(root.resolve("sysbuild/var/cache"));
+        Files.writeString(root.resolve("sysbuild/var/cache/boot-images.json"), "{ not json");
+        f.write(BootFixture.list(gen(1, kernelA, null, systemdBoot(5, null))), 1);
+        assertThat(f.list("sysbuild")).containsExactly(contentName("kernel A bytes", "vmlinuz"));
+    }
+
+    @Test
     void aLabelWithANewlineCannotAddAKeyToTheEntry() throws Exception {
         BootGeneration g = gen(1, kernelA, null, systemdBoot(5, null), "a=b\ninitrd /evil");
         f.write(BootFixture.list(g), 1);
