@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -215,7 +216,7 @@ public final class BootEntries {
         Map<String, EntryName> existing = boot.entries();
         List<Prepared> order = new ArrayList<>(kept.stream().filter(p -> p.generation().number() > defaultGeneration).toList());
         List<Prepared> rest = new ArrayList<>(kept.stream().filter(p -> p.generation().number() <= defaultGeneration).toList());
-        java.util.Collections.reverse(rest);
+        Collections.reverse(rest);
         order.addAll(rest);
         for (Prepared p : order) {
             int n = p.generation().number();
