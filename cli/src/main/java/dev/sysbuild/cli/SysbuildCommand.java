@@ -50,6 +50,7 @@ public final class SysbuildCommand implements Runnable {
         COMMANDS.put("repl", ReplCommand::new);
         COMMANDS.put("init", InitCommand::new);
         COMMANDS.put("debian", DebianCommand::new);
+        COMMANDS.put("boot-ok", BootOkCommand::new);
         COMMANDS.put("help", CommandLine.HelpCommand::new);
     }
 
