@@ -83,13 +83,17 @@ final class BuildCommand implements Callable<Integer> {
             List<BuildTargets.Target> targets = BuildTargets.of(ev, Session.absolute(file), attrPaths);
             Set<StorePath> drvs = new LinkedHashSet<>();
             for (BuildTargets.Target t : targets) drvs.add(t.drvPath());
-            evalStore.flush();
+            // Building needs the derivations, not their .drv files (an output only names its
+            // deriver), so the files are still being written while the builds run; all are valid
+            // before anything links to the results.
             try (BuildProgress progress = progress()) {
                 new BuildScheduler(store, settings.get(), progress).realise(drvs, evalStore::derivation);
             } catch (BuildFailedException e) {
+                evalStore.flush();
                 parent.err.println("error: " + e.getMessage());
                 return 1;
             }
+            evalStore.flush();
             if (!noLink) ResultLinks.make(store.layout(), Path.of(outLink), targets);
             StringBuilder out = new StringBuilder();
             for (BuildTargets.Target t : targets) out.append(store.storeDir().print(t.outPath())).append('\n');

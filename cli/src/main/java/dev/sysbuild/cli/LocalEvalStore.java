@@ -43,9 +43,10 @@ import java.util.stream.Stream;
  *
  * <p>{@code .drv} files are written by a small pool of threads while evaluation goes on: each
  * write starts once the {@code .drv} files it references are registered (a valid path's
- * references must be valid), and {@link #flush()} waits for all of them before anything is
- * built. Evaluation itself only needs the paths, which are computed at once; the time spent
- * forcing each file to disk (most of a write) then overlaps with evaluation and with other writes.
+ * references must be valid), and {@link #flush()} waits for all of them. Evaluation and building
+ * only need the paths and the derivations, which are at hand at once (an output records its
+ * deriver's path, which need not be valid yet), so the time spent forcing each file to disk (most
+ * of a write) overlaps with evaluation, with building and with other writes.
  *
  * <p>What it did not write in this run, it reads from the store: references from the database,
  * derivations from {@code .drv} files.
