@@ -53,8 +53,7 @@ print(f"{statistics.median(w):.3f} {min(w):.3f} {max(w):.3f} {','.join(bad) or '
 PY
 }
 
-n=0
-fresh() { n=$((n + 1)); echo "$work/s$n"; }          # a new, empty store root
+fresh() { mktemp -d "$work/s.XXXXXX"; }                  # a new, empty store root
 nixenv() { echo "NIX_STORE_DIR=$1/store NIX_STATE_DIR=$1/var/nix NIX_LOG_DIR=$1/var/log/nix"; }
 sb_build() { local r=$1; shift; "$sysbuild" build --root "$r" --no-link -q "$@"; }
 nix_build() { local r=$1; shift; env $(nixenv "$r") nix-build --no-out-link "$@"; }
@@ -100,6 +99,7 @@ bench() {
     [ "$sbad" = "-" ] || note="(sysbuild exit $sbad)"
     if [ -s "$nx" ]; then
         read -r nw nmin nmax nbad ncpu < <(stats "$nx")
+        [ "$nbad" = "-" ] || note="$note (nix exit $nbad)"
         row "$label" "$sw ($smin-$smax)" "$nw ($nmin-$nmax)" "$(python3 -c "print(f'{$sw / $nw:.2f}')")" "$scpu" "$ncpu $note"
     else
         row "$label" "$sw ($smin-$smax)" - - "$scpu" "- $note"
