@@ -24,6 +24,9 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * One build from start to registration; the caller holds the locks of its outputs throughout.
@@ -37,16 +40,33 @@ final class BuildJob {
     private final BuildGraph graph;
     /** References of valid paths, read once per run; shared by the scheduler's threads. */
     private final Map<StorePath, Set<StorePath>> references = new ConcurrentHashMap<>();
+    /** At most {@code jobs} builders run at once; registering needs no slot. */
+    private final Semaphore builderSlots;
+    /** Whether the run has stopped starting builds (a build failed). */
+    private final BooleanSupplier stopped;
+    /** Told when a builder really starts (it may have waited for a slot). */
+    private final Consumer<BuildGraph.Node> onStart;
     /** A seam for tests: runs after the builder succeeded and before the outputs are registered. */
     Runnable beforeRegister = () -> {};
 
-    BuildJob(LocalStore store, BuildSettings settings, BuildGraph graph) {
+    BuildJob(LocalStore store, BuildSettings settings, BuildGraph graph, BooleanSupplier stopped,
+            Consumer<BuildGraph.Node> onStart) {
         this.store = store;
         this.settings = settings;
         this.graph = graph;
+        this.builderSlots = new Semaphore(settings.jobs());
+        this.stopped = stopped;
+        this.onStart = onStart;
     }
 
-    void run(BuildGraph.Node node) throws BuildException, IOException {
+    /** Thrown when a build waited for a slot and the run stopped meanwhile: it never started. */
+    static final class NotStarted extends Exception {
+        NotStarted() {
+            super(null, null, false, false);
+        }
+    }
+
+    void run(BuildGraph.Node node) throws BuildException, IOException, NotStarted {
         StoreLayout layout = store.layout();
         String drvName = store.storeDir().print(node.drvPath);
         Derivation drv = node.drv;
@@ -73,7 +93,7 @@ final class BuildJob {
         Files.createDirectories(log.getParent());
         Files.deleteIfExists(log);
         try {
-            builder.build(req, new BuildContext(layout, log, settings));
+            runBuilder(node, builder, req, new BuildContext(layout, log, settings));
             for (Map.Entry<String, StorePath> out : node.outputs.entrySet()) {
                 if (!Files.exists(layout.physical(out.getValue()), LinkOption.NOFOLLOW_LINKS)) {
                     throw new BuildException("builder for '" + drvName + "' did not create its output '" + out.getKey()
@@ -82,13 +102,34 @@ final class BuildJob {
             }
             if (fixed.isPresent()) checkFixedOutput(drvName, fixed.get(), layout.physical(node.outputs.get("out")));
             beforeRegister.run();
-        } catch (BuildException | IOException | RuntimeException e) {
+        } catch (BuildException | IOException | RuntimeException | NotStarted e) {
             for (StorePath out : node.outputs.values()) {
                 if (!store.isValid(out)) Trees.deleteRecursively(layout.physical(out));
             }
             throw e;
         }
         store.registerValidPaths(node.outputs.values(), closure, Optional.of(node.drvPath));
+    }
+
+    /**
+     * Runs the builder in one of the {@code jobs} slots. Registration happens outside the slot:
+     * it mostly waits for the disk, and the next builder can run meanwhile.
+     */
+    private void runBuilder(BuildGraph.Node node, Builder builder, BuildRequest req, BuildContext ctx)
+            throws BuildException, IOException, NotStarted {
+        try {
+            builderSlots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting to build", e);
+        }
+        try {
+            if (stopped.getAsBoolean()) throw new NotStarted();
+            onStart.accept(node);
+            builder.build(req, ctx);
+        } finally {
+            builderSlots.release();
+        }
     }
 
     /**

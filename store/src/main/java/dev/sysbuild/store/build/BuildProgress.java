@@ -62,7 +62,7 @@ public abstract class BuildProgress implements AutoCloseable {
         err.flush();
     }
 
-    private static final class Terminal extends BuildProgress {
+    static final class Terminal extends BuildProgress {
         private final PrintStream err;
         private final long start = System.nanoTime();
         private final Set<String> running = new LinkedHashSet<>();

@@ -15,13 +15,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
  * Realises derivations: builds every derivation reachable from the top whose outputs are not
  * valid, dependencies first, at most {@code jobs} at once.
  *
- * <p>This thread decides; a pool of {@code jobs} threads runs builders. Before a build starts,
+ * <p>This thread decides; a pool of threads runs builds, at most {@code jobs} builders at once
+ * (a semaphore), with a few more threads so that registering finished outputs, which mostly
+ * waits for the disk, overlaps with the next builders. Before a build is handed to the pool,
  * this thread takes the locks of all its outputs without waiting: a derivation whose outputs
  * another process is building is set aside and tried again a little later, while other ready
  * builds go ahead. Once the locks are held, outputs found valid (the other process finished
@@ -49,7 +52,7 @@ public final class BuildScheduler {
     /** What a run did. */
     public record Summary(int built, int foundBuilt) {}
 
-    private record Finished(BuildGraph.Node node, BuildException failure) {}
+    private record Finished(BuildGraph.Node node, BuildException failure, boolean notStarted) {}
 
     private record Deferred(BuildGraph.Node node, long retryAt) {}
 
@@ -64,8 +67,11 @@ public final class BuildScheduler {
     public Summary realise(Collection<StorePath> tops, Function<StorePath, Optional<Derivation>> derivations)
             throws BuildFailedException, IOException {
         BuildGraph graph = BuildGraph.of(store, tops, derivations);
-        BuildJob job = new BuildJob(store, settings, graph);
+        AtomicBoolean stopped = new AtomicBoolean();
+        BuildJob job = new BuildJob(store, settings, graph, stopped::get,
+                n -> progress.started(print(n), n.drv.name()));
         job.beforeRegister = beforeRegister;
+        int workers = settings.jobs() + Math.max(2, settings.jobs());
         progress.planned(graph.nodes.size());
         Deque<BuildGraph.Node> ready = new ArrayDeque<>();
         for (BuildGraph.Node n : graph.nodes) {
@@ -74,7 +80,7 @@ public final class BuildScheduler {
         List<Deferred> deferred = new ArrayList<>();
         List<BuildException> failures = new ArrayList<>();
         LinkedBlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
-        ExecutorService pool = Executors.newFixedThreadPool(settings.jobs(), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "sysbuild-build");
             t.setDaemon(true);
             return t;
@@ -84,7 +90,7 @@ public final class BuildScheduler {
         int foundBuilt = 0;
         try {
             while (true) {
-                while (failures.isEmpty() && running < settings.jobs()) {
+                while (failures.isEmpty() && running < workers) {
                     BuildGraph.Node n = next(ready, deferred);
                     if (n == null) break;
                     Optional<List<PathLock>> locks = tryLockOutputs(n);
@@ -100,9 +106,8 @@ public final class BuildScheduler {
                         continue;
                     }
                     running++;
-                    progress.started(print(n), n.drv.name());
                     List<PathLock> held = locks.get();
-                    pool.execute(() -> finished.add(new Finished(n, runHolding(job, n, held))));
+                    pool.execute(() -> finished.add(runHolding(job, n, held)));
                 }
                 if (running == 0 && (!failures.isEmpty() || (ready.isEmpty() && deferred.isEmpty()))) break;
                 Finished f = running > 0 ? finished.poll(RETRY_NANOS, TimeUnit.NANOSECONDS) : null;
@@ -111,8 +116,11 @@ public final class BuildScheduler {
                     continue;
                 }
                 running--;
-                if (f.failure() != null) {
+                if (f.notStarted()) {
+                    continue; // the run stopped while it waited for a builder slot; counted as not started
+                } else if (f.failure() != null) {
                     failures.add(f.failure());
+                    stopped.set(true);
                 } else {
                     built++;
                     progress.finished(print(f.node()), f.node().drv.name());
@@ -153,14 +161,16 @@ public final class BuildScheduler {
     }
 
     /** Runs on a pool thread; every failure becomes a message, and the locks are released. */
-    private BuildException runHolding(BuildJob job, BuildGraph.Node n, List<PathLock> locks) {
+    private Finished runHolding(BuildJob job, BuildGraph.Node n, List<PathLock> locks) {
         try {
             job.run(n);
-            return null;
+            return new Finished(n, null, false);
+        } catch (BuildJob.NotStarted e) {
+            return new Finished(n, null, true);
         } catch (BuildException e) {
-            return e;
+            return new Finished(n, e, false);
         } catch (IOException | RuntimeException e) {
-            return new BuildException("building '" + print(n) + "' failed: " + e.getMessage(), e);
+            return new Finished(n, new BuildException("building '" + print(n) + "' failed: " + e.getMessage(), e), false);
         } finally {
             try {
                 release(locks);
