@@ -150,7 +150,10 @@ final class BuildEnv implements Builder {
                 }
                 if (dstExists) {
                     Link prev = links.get(relFile);
-                    if (prev == null || !Files.isSymbolicLink(dst)) throw collision(relFile, "a directory", by, srcFile);
+                    if (prev == null || !Files.isSymbolicLink(dst)) {
+                        throw fail(req, "collision at '" + relFile + "': it is a directory in other packages and not one in"
+                                + " package '" + by.pkg() + "' ('" + srcFile + "')");
+                    }
                     if (target(dst).equals(srcFile)) continue;
                     if (prev.priority() == by.priority()) throw collision(relFile, prev.pkg(), by, srcFile);
                     if (prev.priority() < by.priority()) continue;
