@@ -108,7 +108,10 @@ final class BuildJob {
             }
             throw e;
         }
-        store.registerValidPaths(node.outputs.values(), closure, Optional.of(node.drvPath));
+        // What registration found is what later builds of this run need for their closures.
+        for (PathInfo info : store.registerValidPaths(node.outputs.values(), closure, Optional.of(node.drvPath))) {
+            references.put(info.path(), info.references());
+        }
     }
 
     /**
