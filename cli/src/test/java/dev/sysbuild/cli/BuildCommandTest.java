@@ -1,6 +1,7 @@
 package dev.sysbuild.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sysbuild.store.local.LocalStore;
 import dev.sysbuild.store.path.StoreDir;
@@ -134,6 +135,22 @@ class BuildCommandTest {
 
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("does not evaluate to a derivation");
+    }
+
+    @Test
+    void underARootTheSandboxGivesTheBuilderLogicalPathsAndTheLinkThePhysicalOne() throws IOException {
+        assumeTrue(dev.sysbuild.store.build.BuildSettings.findBwrap(System.getenv("PATH")).isPresent(),
+                "bubblewrap (bwrap) is not installed, so the sandbox cannot be tested");
+        String f = file("boxed.nix", "let dep = " + sh("dep", "echo dep > $out", "") + "; in "
+                + sh("boxed", "read x < $dep; echo $x $out > $out", "inherit dep;"));
+        Path link = dir.resolve("result");
+
+        Cli r = Cli.run("build", f, "--root", root.toString(), "-q", "--sandbox", "-o", link.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String out = r.out().trim();
+        assertThat(link).hasContent("dep " + out);
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(root.resolve(out.substring(1)));
     }
 
     @Test
