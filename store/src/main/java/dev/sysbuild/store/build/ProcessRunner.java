@@ -1,5 +1,7 @@
 package dev.sysbuild.store.build;
 
+import dev.sysbuild.store.NixBase32;
+import dev.sysbuild.store.hash.HashAlgo;
 import dev.sysbuild.store.local.StoreLayout;
 import dev.sysbuild.store.path.StorePath;
 import java.io.File;
@@ -15,10 +17,12 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Runs a builder program: a clean environment (the derivation's, plus Nix's usual variables), a
+ * Runs a builder program: a clean environment (the derivation's, plus Nix's usual variables; the
+ * variables named in {@code passAsFile} become files in the build directory, as in Nix), a
  * fresh build directory as working directory and {@code $TMPDIR}, standard input from
  * {@code /dev/null}, standard output and error into the build log.
  *
@@ -61,7 +65,19 @@ final class ProcessRunner implements Builder {
             env.put("HOME", "/homeless-shelter");
             env.put("NIX_STORE", layout.storeDir().path());
             env.put("NIX_BUILD_CORES", Integer.toString(settings.cores()));
-            req.env().forEach((k, v) -> env.put(k, map.apply(v)));
+            Set<String> passAsFile = Set.of(req.env().getOrDefault("passAsFile", "").trim().split("\\s+"));
+            for (Map.Entry<String, String> e : req.env().entrySet()) {
+                if (!passAsFile.contains(e.getKey())) {
+                    env.put(e.getKey(), map.apply(e.getValue()));
+                    continue;
+                }
+                // Nix's passAsFile: the value goes into a file in the build directory, named
+                // after the variable's hash, and <name>Path says where it is.
+                String fn = ".attr-" + NixBase32.encode(HashAlgo.SHA256.hash(
+                        e.getKey().getBytes(StandardCharsets.ISO_8859_1)).bytes());
+                Files.write(buildDir.resolve(fn), map.apply(e.getValue()).getBytes(StandardCharsets.ISO_8859_1));
+                env.put(e.getKey() + "Path", (sandboxed ? Sandbox.BUILD_DIR : buildDir.toString()) + "/" + fn);
+            }
             req.outputs().forEach((o, p) -> env.put(o, map.apply(layout.storeDir().print(p))));
             for (String v : List.of("NIX_BUILD_TOP", "TMPDIR", "TEMPDIR", "TMP", "TEMP", "PWD")) env.put(v, top);
 

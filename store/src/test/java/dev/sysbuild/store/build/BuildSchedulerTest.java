@@ -75,6 +75,20 @@ class BuildSchedulerTest {
     }
 
     @Test
+    void passAsFileVariablesArriveAsFilesNamedAsInNix() throws Exception {
+        InstantiatedDerivation d = drvs.make("pass", "/bin/sh", List.of("-c",
+                "read x < $bigPath; { echo \"$x\"; echo \"${big:-unset} ${bigPath##*/}\"; } > $out"),
+                java.util.Map.of("big", "the value", "passAsFile", "big"), List.of(), java.util.Set.of(), Optional.empty());
+
+        realise(d);
+
+        // Nix 2.8 names the file .attr-<nix32 of sha256("big")>.
+        String name = ".attr-" + dev.sysbuild.store.NixBase32.encode(dev.sysbuild.store.hash.HashAlgo.SHA256
+                .hash("big".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).bytes());
+        assertThat(Files.readString(store.layout().physical(drvs.outPath(d)))).isEqualTo("the value\nunset " + name + "\n");
+    }
+
+    @Test
     void anOutputThatMentionsAnInputReferencesItAndOneThatDoesNotDoesNot() throws Exception {
         InstantiatedDerivation dep = drvs.sh("dep", "echo dep > $out");
         InstantiatedDerivation mentions = drvs.sh("mentions", "echo \"uses $in0\" > $out", dep);
