@@ -69,6 +69,30 @@ class BuildCommandTest {
     }
 
     @Test
+    void theWritingStoreReachesThePathsEvalComputes() throws IOException {
+        Path src = Files.createDirectories(dir.resolve("src"));
+        Files.writeString(src.resolve("keep.txt"), "kept\n");
+        Files.writeString(src.resolve("drop.txt"), "dropped\n");
+        String f = file("paths.nix", "let"
+                + " filtered = builtins.path { path = ./src; name = \"filtered\";"
+                + "   filter = p: t: baseNameOf p != \"drop.txt\"; };"
+                + " note = builtins.toFile \"note\" \"a note\";"
+                + " flat = builtins.path { path = ./src/keep.txt; recursive = false; };"
+                + " in " + sh("paths", "read x < $filtered/keep.txt; read y < $note; read z < $flat; echo $x $y $z > $out",
+                        "inherit filtered note flat;"));
+
+        Cli eval = Cli.run("eval", "--strict", "-E", "let d = import " + f + "; in [ d.drvPath d.outPath ]");
+        Cli built = build(f, "--no-link");
+
+        assertThat(built.exitCode()).as(built.err()).isZero();
+        String out = built.out().trim();
+        assertThat(Files.readString(root.resolve(out.substring(1)))).isEqualTo("kept a note kept\n");
+        LocalStore store = LocalStore.open(root, StoreDir.DEFAULT);
+        StorePath drv = store.queryPathInfo(StoreDir.DEFAULT.parse(out)).orElseThrow().deriver().orElseThrow();
+        assertThat(eval.out()).isEqualTo("[ \"" + StoreDir.DEFAULT.print(drv) + "\" \"" + out + "\" ]\n");
+    }
+
+    @Test
     void aListGivesNumberedLinksAndAnotherOutputItsSuffix() throws IOException {
         String f = file("two.nix", "let multi = derivation { name = \"multi\"; system = builtins.currentSystem;"
                 + " builder = \"/bin/sh\"; outputs = [ \"out\" \"dev\" ]; args = [ \"-c\" \"echo o > $out; echo d > $dev\" ]; };"
