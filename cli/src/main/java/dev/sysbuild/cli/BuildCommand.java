@@ -10,6 +10,7 @@ import dev.sysbuild.store.build.BuildSettings;
 import dev.sysbuild.store.local.LocalStore;
 import dev.sysbuild.store.path.StoreDir;
 import dev.sysbuild.store.path.StorePath;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -75,32 +76,56 @@ final class BuildCommand implements Callable<Integer> {
         Optional<BuildSettings> settings = settings();
         if (settings.isEmpty()) return 1;
         return Session.run(parent.err, common.verbose, () -> {
-            LocalStore store = LocalStore.open(Path.of(common.root), new StoreDir(common.storeDir));
-            LocalEvalStore evalStore = new LocalEvalStore(store);
-            LocalIO io = LocalIO.system();
-            Evaluator ev = new Evaluator(io, evalStore, Evaluator.searchPath(common.includes, io),
-                    EvalSettings.defaults().withStoreDir(store.storeDir()));
-            List<BuildTargets.Target> targets = BuildTargets.of(ev, Session.absolute(file), attrPaths);
-            Set<StorePath> drvs = new LinkedHashSet<>();
-            for (BuildTargets.Target t : targets) drvs.add(t.drvPath());
-            // Building needs the derivations, not their .drv files (an output only names its
-            // deriver), so the files are still being written while the builds run; all are valid
-            // before anything links to the results.
-            try (BuildProgress progress = progress()) {
-                new BuildScheduler(store, settings.get(), progress).realise(drvs, evalStore::derivation);
-            } catch (BuildFailedException e) {
-                evalStore.flush();
-                parent.err.println("error: " + e.getMessage());
+            try {
+                LocalStore store = LocalStore.open(Path.of(common.root), new StoreDir(common.storeDir));
+                LocalEvalStore evalStore = new LocalEvalStore(store);
+                try {
+                    return build(store, evalStore, settings.get());
+                } finally {
+                    evalStore.close();
+                }
+            } catch (IOException e) {
+                parent.err.println("error: " + describe(e) + " (store under " + common.root + ")");
+                if (common.verbose) e.printStackTrace(parent.err);
                 return 1;
             }
-            evalStore.flush();
-            if (!noLink) ResultLinks.make(store.layout(), Path.of(outLink), targets);
-            StringBuilder out = new StringBuilder();
-            for (BuildTargets.Target t : targets) out.append(store.storeDir().print(t.outPath())).append('\n');
-            parent.out.print(out);
-            parent.out.flush();
-            return 0;
         });
+    }
+
+    /** An I/O failure as a sentence: Java's file-system exceptions carry only the path. */
+    static String describe(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException a) return "permission denied: " + a.getFile();
+        if (e instanceof java.nio.file.NoSuchFileException n) return "no such file or directory: " + n.getFile();
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason() + ": " + f.getFile();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
+    }
+
+    private int build(LocalStore store, LocalEvalStore evalStore, BuildSettings settings) throws Exception {
+        LocalIO io = LocalIO.system();
+        Evaluator ev = new Evaluator(io, evalStore, Evaluator.searchPath(common.includes, io),
+                EvalSettings.defaults().withStoreDir(store.storeDir()));
+        List<BuildTargets.Target> targets = BuildTargets.of(ev, Session.absolute(file), attrPaths);
+        Set<StorePath> drvs = new LinkedHashSet<>();
+        for (BuildTargets.Target t : targets) drvs.add(t.drvPath());
+        // Building needs the derivations, not their .drv files (an output only names its
+        // deriver), so the files are still being written while the builds run; all are valid
+        // before anything links to the results.
+        try (BuildProgress progress = progress()) {
+            new BuildScheduler(store, settings, progress).realise(drvs, evalStore::derivation);
+        } catch (BuildFailedException e) {
+            evalStore.flush();
+            parent.err.println("error: " + e.getMessage());
+            return 1;
+        }
+        evalStore.flush();
+        if (!noLink) ResultLinks.make(store.layout(), Path.of(outLink), targets);
+        StringBuilder out = new StringBuilder();
+        for (BuildTargets.Target t : targets) out.append(store.storeDir().print(t.outPath())).append('\n');
+        parent.out.print(out);
+        parent.out.flush();
+        return 0;
     }
 
     /** The settings of this run, or empty after printing why it cannot run. */

@@ -84,9 +84,12 @@ final class LocalEvalStore implements EvalStore {
             if (cause instanceof IOException io) throw io;
             if (cause instanceof RuntimeException r) throw r;
             throw new IOException(cause);
-        } finally {
-            writers.shutdown();
         }
+    }
+
+    /** Stops the writer threads once the writes already asked for are done (after {@link #flush()}, or after a failure). */
+    void close() {
+        writers.shutdown();
     }
 
     LocalStore localStore() {

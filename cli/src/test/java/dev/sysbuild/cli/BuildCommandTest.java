@@ -154,6 +154,17 @@ class BuildCommandTest {
     }
 
     @Test
+    void aRootThatCannotHoldAStoreIsAnErrorNotACrash() throws IOException {
+        Path notADirectory = Files.writeString(dir.resolve("plain-file"), "");
+        String f = file("x.nix", sh("x", "echo x > $out", ""));
+
+        Cli r = Cli.run("build", f, "--root", notADirectory.toString(), "--no-sandbox", "-q", "--no-link");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).startsWith("error: Not a directory: " + notADirectory).doesNotContain("internal error");
+    }
+
+    @Test
     void anExpressionThatIsNoDerivationIsAnError() throws IOException {
         Cli r = build(file("n.nix", "42"), "--no-link");
 
