@@ -31,7 +31,15 @@ final class StoreLogCommand implements Callable<Integer> {
     String path;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
+        try {
+            return print();
+        } catch (IOException e) {
+            return fail(BuildCommand.describe(e), 1);
+        }
+    }
+
+    private int print() throws IOException {
         StoreLayout layout = new StoreLayout(Path.of(common.root), new StoreDir(common.storeDir));
         StorePath p;
         try {
