@@ -321,6 +321,33 @@ class BuiltinBuildersTest {
     }
 
     @Test
+    void fetchurlDownloadsOverHttpAndReportsAnErrorStatus() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] body = "served\n".getBytes(StandardCharsets.UTF_8);
+            boolean found = exchange.getRequestURI().getPath().equals("/file");
+            exchange.sendResponseHeaders(found ? 200 : 404, found ? body.length : -1);
+            if (found) exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            FixedOutputHash hash = FixedOutputHash.flat(HashAlgo.SHA256.hash("served\n".getBytes(StandardCharsets.UTF_8)));
+            InstantiatedDerivation ok = drvs.make("served", "builtin:fetchurl", List.of(),
+                    Map.of("url", base + "/file", "executable", "1"), List.of(), Set.of(), Optional.of(hash));
+            InstantiatedDerivation missing = drvs.make("missing", "builtin:fetchurl", List.of(),
+                    Map.of("url", base + "/nope"), List.of(), Set.of(), Optional.of(hash));
+
+            assertThat(build(ok)).hasContent("served").isExecutable();
+            assertThatThrownBy(() -> build(missing)).hasMessageContaining("the server answered HTTP 404");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void fetchurlReportsAMissingFile() throws Exception {
         FixedOutputHash hash = FixedOutputHash.flat(HashAlgo.SHA256.hash(new byte[0]));
         InstantiatedDerivation d = drvs.make("missing", "builtin:fetchurl", List.of(),
