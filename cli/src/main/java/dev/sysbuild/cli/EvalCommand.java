@@ -134,7 +134,7 @@ final class EvalCommand implements Callable<Integer> {
         return b.build();
     }
 
-    private static Value select(Value v, String path) {
+    static Value select(Value v, String path) {
         Value cur = v;
         if (path.isEmpty()) return cur;
         for (String part : Bytes.encode(path).split("\\.")) {

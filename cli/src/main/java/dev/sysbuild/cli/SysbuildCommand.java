@@ -51,6 +51,8 @@ public final class SysbuildCommand implements Runnable {
         COMMANDS.put("init", InitCommand::new);
         COMMANDS.put("debian", DebianCommand::new);
         COMMANDS.put("boot-ok", BootOkCommand::new);
+        COMMANDS.put("build", BuildCommand::new);
+        COMMANDS.put("store", StoreCommand::new);
         COMMANDS.put("help", CommandLine.HelpCommand::new);
     }
 

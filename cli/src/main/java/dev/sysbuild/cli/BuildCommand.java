@@ -1,0 +1,154 @@
+package dev.sysbuild.cli;
+
+import dev.sysbuild.eval.EvalSettings;
+import dev.sysbuild.eval.Evaluator;
+import dev.sysbuild.eval.LocalIO;
+import dev.sysbuild.store.build.BuildFailedException;
+import dev.sysbuild.store.build.BuildProgress;
+import dev.sysbuild.store.build.BuildScheduler;
+import dev.sysbuild.store.build.BuildSettings;
+import dev.sysbuild.store.local.LocalStore;
+import dev.sysbuild.store.path.StoreDir;
+import dev.sysbuild.store.path.StorePath;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code sysbuild build FILE}: evaluates FILE (a derivation, or a list or set of them) with a
+ * store that writes, builds what is not built yet, makes {@code result} links (registered as GC
+ * roots) and prints the output paths, as nix-build does.
+ */
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = "Build the derivations of FILE (a derivation, or a list or attribute set of them) and link"
+                + " the results, as nix-build does.")
+final class BuildCommand implements Callable<Integer> {
+    @ParentCommand
+    SysbuildCommand parent;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "The expression to build (a directory means its default.nix).")
+    String file;
+
+    @Option(names = {"-A", "--attr"}, paramLabel = "ATTRPATH", description = "Build this attribute path of the value.")
+    List<String> attrPaths = new ArrayList<>();
+
+    @Option(names = {"-o", "--out-link"}, paramLabel = "LINK", description = "Name of the result link (default: result).")
+    String outLink = "result";
+
+    @Option(names = "--no-link", description = "Make no result link.")
+    boolean noLink;
+
+    @Option(names = {"-j", "--max-jobs"}, paramLabel = "N", description = "Builds at once (default: the number of cores).")
+    Integer jobs;
+
+    @Option(names = "--sandbox", negatable = true,
+            description = "Run builders in a bubblewrap sandbox (default: on when bwrap is installed).")
+    Boolean sandbox;
+
+    @Option(names = "--sandbox-paths", paramLabel = "PATHS",
+            description = "Host paths the sandbox shows, separated by spaces, each PATH or INSIDE=OUTSIDE (default: /bin /lib /lib64 /usr).")
+    String sandboxPaths;
+
+    @Override
+    public Integer call() {
+        if (file == null) {
+            parent.err.println("error: building the system configuration is not wired up yet; give a FILE to build"
+                    + " (sysbuild build FILE [-A ATTR])");
+            return 2;
+        }
+        if (jobs != null && jobs < 1) {
+            parent.err.println("error: -j needs a number of at least 1");
+            return 2;
+        }
+        Optional<BuildSettings> settings = settings();
+        if (settings.isEmpty()) return 1;
+        return Session.run(parent.err, common.verbose, () -> {
+            try {
+                LocalStore store = LocalStore.open(Path.of(common.root), new StoreDir(common.storeDir));
+                LocalEvalStore evalStore = new LocalEvalStore(store);
+                try {
+                    return build(store, evalStore, settings.get());
+                } finally {
+                    evalStore.close();
+                }
+            } catch (IOException e) {
+                parent.err.println("error: " + describe(e) + " (store under " + common.root + ")");
+                if (common.verbose) e.printStackTrace(parent.err);
+                return 1;
+            }
+        });
+    }
+
+    /** An I/O failure as a sentence: Java's file-system exceptions carry only the path. */
+    static String describe(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException a) return "permission denied: " + a.getFile();
+        if (e instanceof java.nio.file.NoSuchFileException n) return "no such file or directory: " + n.getFile();
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason() + ": " + f.getFile();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
+    }
+
+    private int build(LocalStore store, LocalEvalStore evalStore, BuildSettings settings) throws Exception {
+        LocalIO io = LocalIO.system();
+        Evaluator ev = new Evaluator(io, evalStore, Evaluator.searchPath(common.includes, io),
+                EvalSettings.defaults().withStoreDir(store.storeDir()));
+        List<BuildTargets.Target> targets = BuildTargets.of(ev, Session.absolute(file), attrPaths);
+        Set<StorePath> drvs = new LinkedHashSet<>();
+        for (BuildTargets.Target t : targets) drvs.add(t.drvPath());
+        // Building needs the derivations, not their .drv files (an output only names its
+        // deriver), so the files are still being written while the builds run; all are valid
+        // before anything links to the results.
+        try (BuildProgress progress = progress()) {
+            new BuildScheduler(store, settings, progress).realise(drvs, evalStore::derivation);
+        } catch (BuildFailedException e) {
+            evalStore.flush();
+            parent.err.println("error: " + e.getMessage());
+            return 1;
+        }
+        evalStore.flush();
+        if (!noLink) ResultLinks.make(store.layout(), Path.of(outLink), targets);
+        StringBuilder out = new StringBuilder();
+        for (BuildTargets.Target t : targets) out.append(store.storeDir().print(t.outPath())).append('\n');
+        parent.out.print(out);
+        parent.out.flush();
+        return 0;
+    }
+
+    /** The settings of this run, or empty after printing why it cannot run. */
+    private Optional<BuildSettings> settings() {
+        BuildSettings s = BuildSettings.defaults(EvalSettings.hostSystem());
+        if (jobs != null) s = s.withJobs(jobs);
+        if (sandboxPaths != null) s = s.withSandboxPaths(List.of(sandboxPaths.trim().split("\\s+")));
+        Optional<Path> bwrap = BuildSettings.findBwrap(System.getenv("PATH"));
+        if (Boolean.TRUE.equals(sandbox) && bwrap.isEmpty()) {
+            parent.err.println("error: --sandbox needs bubblewrap ('bwrap' on PATH), which is not installed;"
+                    + " install it (apt-get install bubblewrap) or build with --no-sandbox");
+            return Optional.empty();
+        }
+        if (sandbox == null && bwrap.isEmpty() && !common.quiet) {
+            parent.err.println("note: bubblewrap (bwrap) is not installed, so builders run without a sandbox"
+                    + " (--no-sandbox silences this)");
+        }
+        boolean on = sandbox == null ? bwrap.isPresent() : sandbox;
+        return Optional.of(s.withSandbox(on ? bwrap : Optional.empty()));
+    }
+
+    private BuildProgress progress() {
+        if (common.quiet) return BuildProgress.silent();
+        return System.console() != null ? BuildProgress.terminal(parent.err) : BuildProgress.plain(parent.err);
+    }
+}

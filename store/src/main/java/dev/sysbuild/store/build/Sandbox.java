@@ -1,0 +1,90 @@
+package dev.sysbuild.store.build;
+
+import dev.sysbuild.store.local.StoreLayout;
+import dev.sysbuild.store.path.StorePath;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The bubblewrap command line that runs a builder in its own mount, PID, IPC, UTS and network
+ * namespaces. Inside, the root is an empty tmpfs holding only:
+ *
+ * <ul>
+ *   <li>the logical store directory, bound from a fresh per-build directory (the <em>chroot
+ *       store</em>) where the builder creates its outputs at their logical paths, with each path
+ *       of the input closure bound read-only at its logical path on top; so logical paths work
+ *       under any root R, and nothing outside the closure is visible;
+ *   <li>the build directory at {@code /build} (read-write, the working directory);
+ *   <li>the sandbox paths (by default {@code /bin /lib /lib64 /usr}, read-only);
+ *   <li>a minimal {@code /dev} and a fresh {@code /proc}.
+ * </ul>
+ *
+ * A fixed-output derivation keeps the network (its result is checked against its hash), as in
+ * Nix; every other build has none.
+ */
+final class Sandbox {
+    /** Where the build directory appears inside the sandbox, as Nix's sandbox-build-dir. */
+    static final String BUILD_DIR = "/build";
+
+    private Sandbox() {}
+
+    /** The bwrap arguments up to and including {@code --}; the builder and its arguments follow. */
+    static List<String> command(Path bwrap, BuildRequest req, StoreLayout layout, Path buildDir, Path chrootStore,
+            List<String> sandboxPaths) {
+        List<String> c = new ArrayList<>();
+        c.add(bwrap.toString());
+        c.add("--unshare-all");
+        if (req.fixedOutput().isPresent()) c.add("--share-net");
+        c.add("--die-with-parent");
+        c.add("--new-session");
+        c.add("--hostname");
+        c.add("localhost");
+        c.add("--dev");
+        c.add("/dev");
+        c.add("--proc");
+        c.add("/proc");
+        for (String spec : sandboxPaths) {
+            int eq = spec.indexOf('=');
+            String inside = eq < 0 ? spec : spec.substring(0, eq);
+            String outside = eq < 0 ? spec : spec.substring(eq + 1);
+            c.add("--ro-bind-try");
+            c.add(outside);
+            c.add(inside);
+        }
+        String store = layout.storeDir().path();
+        c.add("--bind");
+        c.add(chrootStore.toString());
+        c.add(store);
+        for (StorePath p : req.inputClosure()) {
+            Path physical = layout.physical(p);
+            if (Files.isSymbolicLink(physical)) {
+                // A bind follows its source; a link holding a logical path may not resolve on the host.
+                c.add("--symlink");
+                c.add(readLink(physical));
+            } else {
+                c.add("--ro-bind");
+                c.add(physical.toString());
+            }
+            c.add(layout.storeDir().print(p));
+        }
+        c.add("--bind");
+        c.add(buildDir.toString());
+        c.add(BUILD_DIR);
+        c.add("--chdir");
+        c.add(BUILD_DIR);
+        c.add("--");
+        return c;
+    }
+
+    private static String readLink(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
