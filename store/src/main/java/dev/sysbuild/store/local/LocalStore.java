@@ -1,6 +1,8 @@
 package dev.sysbuild.store.local;
 
 import dev.sysbuild.store.hash.Hash;
+import dev.sysbuild.store.hash.HashFormat;
+import dev.sysbuild.store.nar.NarReader;
 import dev.sysbuild.store.path.PathImport;
 import dev.sysbuild.store.path.StoreDir;
 import dev.sysbuild.store.path.StorePath;
@@ -166,6 +168,11 @@ public final class LocalStore {
      */
     private StorePath addStaged(StorePath path, Collection<StorePath> references, Stager stager, StagedCheck check)
             throws IOException {
+        return addStaged(path, references, Optional.empty(), stager, check);
+    }
+
+    private StorePath addStaged(StorePath path, Collection<StorePath> references, Optional<StorePath> deriver,
+            Stager stager, StagedCheck check) throws IOException {
         if (isValid(path)) return path;
         try (GcLock.Held gc = gcLock.shared(); PathLock lock = lockPath(path)) {
             if (isValid(path)) return path; // another process added it while we waited
@@ -179,7 +186,7 @@ public final class LocalStore {
                 check.check(staged, nar.narHash());
                 install(staged, path);
                 commit(new PathInfo(path, nar.narHash(), nar.narSize(), new TreeSet<>(references),
-                        Optional.empty(), clock.instant()));
+                        deriver, clock.instant()));
             } finally {
                 FileTrees.deleteRecursively(temp);
             }
@@ -268,6 +275,49 @@ public final class LocalStore {
      */
     public SortedSet<StorePath> findDamagedPaths() throws IOException {
         return StoreVerifier.damagedPaths(layout, db);
+    }
+
+    /**
+     * Adds a path from its NAR ({@code store import}), by the same staging as every add: unpacked
+     * in a temporary directory, canonicalised, refused unless its NAR hash is {@code narHash},
+     * then moved into place and committed with the given references and deriver. Already valid:
+     * nothing happens.
+     */
+    public StorePath addNarToStore(StorePath path, Hash narHash, Collection<StorePath> references,
+            Optional<StorePath> deriver, Path narFile) throws IOException {
+        Stager unpack = staged -> {
+            try (InputStream in = Files.newInputStream(narFile)) {
+                NarReader.restore(in, staged);
+            }
+        };
+        return addStaged(path, references, deriver, unpack, (staged, got) -> {
+            if (!got.equals(narHash)) {
+                throw new IOException("cannot add '" + storeDir().print(path) + "': its NAR hash is "
+                        + got.toPrefixed(HashFormat.NIX32) + ", not the expected " + narHash.toPrefixed(HashFormat.NIX32));
+            }
+        });
+    }
+
+    /**
+     * Deletes every path no GC root reaches (see {@link GarbageCollector}) and the invalid
+     * leftovers; with {@code dryRun} only reports what would go. Holds the global lock exclusively.
+     */
+    public GcResult collectGarbage(boolean dryRun) throws IOException {
+        try (GcLock.Held gc = gcLock.exclusive()) {
+            return new GarbageCollector(layout, db).run(dryRun);
+        }
+    }
+
+    /** Hard-links identical files across valid paths ({@link StoreOptimiser}). */
+    public OptimiseResult optimise() throws IOException {
+        try (GcLock.Held gc = gcLock.shared()) {
+            return StoreOptimiser.run(layout, db);
+        }
+    }
+
+    /** {@code store verify}: one message per problem found, none if the store is sound. */
+    public List<String> verify(boolean checkContents) throws IOException {
+        return StoreCheck.run(layout, db, checkContents);
     }
 
     /** Moves a staged tree to its place, replacing garbage a crashed attempt left there. */
