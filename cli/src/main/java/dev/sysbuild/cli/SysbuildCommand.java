@@ -48,6 +48,8 @@ public final class SysbuildCommand implements Runnable {
         COMMANDS.put("parse", ParseCommand::new);
         COMMANDS.put("eval", EvalCommand::new);
         COMMANDS.put("repl", ReplCommand::new);
+        COMMANDS.put("gc", GcCommand::new);
+        COMMANDS.put("store", StoreCommand::new);
         COMMANDS.put("help", CommandLine.HelpCommand::new);
     }
 
