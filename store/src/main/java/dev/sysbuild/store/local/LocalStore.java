@@ -2,7 +2,6 @@ package dev.sysbuild.store.local;
 
 import dev.sysbuild.store.hash.Hash;
 import dev.sysbuild.store.hash.HashFormat;
-import dev.sysbuild.store.nar.NarReader;
 import dev.sysbuild.store.path.PathImport;
 import dev.sysbuild.store.path.StoreDir;
 import dev.sysbuild.store.path.StorePath;
@@ -119,12 +118,30 @@ public final class LocalStore {
      * valid. Adding content that is already valid does nothing and returns the same path.
      */
     public StorePath addToStore(Path source, String name, Collection<StorePath> candidates) throws IOException {
-        NarSummary fromSource = NarSummary.of(source, candidates);
-        StorePath path = storeDir().sourcePath(name, fromSource.narHash(), fromSource.references(), false);
-        return addStaged(path, fromSource.references(), staged -> FileTrees.copy(source, staged),
-                (staged, narHash) -> {
-                    if (!narHash.equals(fromSource.narHash())) throw changedWhileAdding(source);
-                });
+        // One pass, as nix-store --add: the source's NAR is unpacked into a staging directory while
+        // it is hashed and scanned, and the path follows from that hash. Reading the source once
+        // more first, only to find out whether it is valid already, cost a third of every add; the
+        // price is that re-adding valid content copies it once and throws the copy away.
+        try (GcLock.Held gc = gcLock.shared()) {
+            Path temp = newTempDir();
+            try {
+                Path staged = temp.resolve("x");
+                NarSummary nar = NarCopy.copy(source, staged, candidates);
+                StorePath path = storeDir().sourcePath(name, nar.narHash(), nar.references(), false);
+                if (isValid(path)) return path;
+                try (PathLock lock = lockPath(path)) {
+                    if (isValid(path)) return path; // another process added it while we waited
+                    requireValidReferences(path, nar.references());
+                    Canonicaliser.canonicalise(staged);
+                    install(staged, path);
+                    commit(new PathInfo(path, nar.narHash(), nar.narSize(), nar.references(), Optional.empty(),
+                            clock.instant()));
+                }
+                return path;
+            } finally {
+                FileTrees.deleteRecursively(temp);
+            }
+        }
     }
 
     /** {@link #addToStore(Path, String, Collection)} with no reference candidates. */
@@ -144,6 +161,7 @@ public final class LocalStore {
             try (InputStream in = Files.newInputStream(file)) {
                 Files.copy(in, staged);
             }
+            return null;
         };
         return addStaged(path, List.of(), contentsOnly, (staged, narHash) -> {
             if (!PathImport.flat(storeDir(), staged, name).equals(path)) throw changedWhileAdding(file);
@@ -158,7 +176,10 @@ public final class LocalStore {
     public StorePath addTextToStore(String name, byte[] contents, Collection<StorePath> references)
             throws IOException {
         StorePath path = storeDir().textPath(name, contents, references);
-        return addStaged(path, references, staged -> Files.write(staged, contents), (staged, narHash) -> {});
+        return addStaged(path, references, staged -> {
+            Files.write(staged, contents);
+            return null;
+        }, (staged, narHash) -> {});
     }
 
     /**
@@ -180,9 +201,10 @@ public final class LocalStore {
             Path temp = newTempDir();
             try {
                 Path staged = temp.resolve("x");
-                stager.stage(staged);
+                NarSummary unpacked = stager.stage(staged);
                 Canonicaliser.canonicalise(staged);
-                NarSummary nar = NarSummary.of(staged, List.of());
+                // Canonicalising changes nothing a NAR records, so a hash taken while unpacking stands.
+                NarSummary nar = unpacked != null ? unpacked : NarSummary.of(staged, List.of());
                 check.check(staged, nar.narHash());
                 install(staged, path);
                 commit(new PathInfo(path, nar.narHash(), nar.narSize(), new TreeSet<>(references),
@@ -196,7 +218,8 @@ public final class LocalStore {
 
     /** Puts the new object at a path that does not exist yet. */
     private interface Stager {
-        void stage(Path target) throws IOException;
+        /** Returns the object's NAR summary if staging computed it from the bytes written, else null. */
+        NarSummary stage(Path target) throws IOException;
     }
 
     /** Refuses a staged object that is not what the store path was computed from. */
@@ -286,8 +309,8 @@ public final class LocalStore {
     public StorePath addNarToStore(StorePath path, Hash narHash, Collection<StorePath> references,
             Optional<StorePath> deriver, Path narFile) throws IOException {
         Stager unpack = staged -> {
-            try (InputStream in = Files.newInputStream(narFile)) {
-                NarReader.restore(in, staged);
+            try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(narFile), 64 * 1024)) {
+                return NarCopy.restore(in, staged, List.of());
             }
         };
         return addStaged(path, references, deriver, unpack, (staged, got) -> {
