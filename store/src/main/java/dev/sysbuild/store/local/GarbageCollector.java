@@ -28,10 +28,10 @@ import java.util.TreeSet;
  *
  * <p>The database is read once ({@link ValidPathDb#all()}) and the closure is computed in memory.
  * A path stops being valid before its contents go, so a crash never leaves a valid path with
- * missing contents: first the info files of the dead paths are deleted, referrers before what they
- * reference, one layer at a time with the info directory forced to disk after each layer (so even
- * a crash mid-way leaves every remaining valid path's references valid); then the dead trees are
- * deleted in one pass over the store directory, which also sweeps the invalid entries.
+ * missing contents: first the info files of all dead paths are deleted under a journal
+ * ({@link GcJournal}: a crash part-way is finished when the store is next opened, so no valid path
+ * is left with a reference that is gone), and forced to disk; then the dead trees are deleted in
+ * one pass over the store directory, which also sweeps the invalid entries.
  */
 final class GarbageCollector {
     private final StoreLayout layout;
@@ -52,7 +52,7 @@ final class GarbageCollector {
 
         Set<StorePath> dead = new HashSet<>(valid.keySet());
         dead.removeAll(live);
-        if (!dryRun) unregister(dead, valid);
+        if (!dryRun) unregister(dead);
 
         SortedSet<StorePath> deleted = new TreeSet<>(dead);
         long[] bytes = {0};
@@ -77,55 +77,42 @@ final class GarbageCollector {
 
     /**
      * The valid, otherwise dead paths whose lock someone holds: a builder that has registered its
-     * output but not yet made its root. Only dead paths are tried, so the cost follows the garbage,
-     * not the store; each lock is released at once (nobody can register while we hold the
-     * global lock, so a lock taken after we looked cannot make a dead path live).
+     * output but not yet made its root. Only dead paths are looked at, so the cost follows the
+     * garbage, not the store. Nobody can register while we hold the global lock, so a lock taken
+     * after we looked cannot make a dead path live.
      */
     private List<StorePath> pathsBeingBuilt(Set<StorePath> valid, Set<StorePath> live) throws IOException {
-        List<StorePath> held = new ArrayList<>();
+        Optional<HeldLocks> held = HeldLocks.on(layout.locksDir());
+        List<StorePath> building = new ArrayList<>();
         for (StorePath p : valid) {
             if (live.contains(p)) continue;
-            Optional<PathLock> lock = PathLock.tryAcquire(layout.lockFile(p));
-            if (lock.isEmpty()) held.add(p);
-            else lock.get().close();
+            Path lockFile = layout.lockFile(p);
+            if (held.isPresent()) {
+                if (held.get().isHeld(lockFile)) building.add(p);
+            } else if (Files.exists(lockFile)) { // never create a lock file only to test it
+                Optional<PathLock> lock = PathLock.tryAcquire(lockFile);
+                if (lock.isEmpty()) building.add(p);
+                else lock.get().close();
+            }
         }
-        return held;
+        return building;
     }
 
     /**
-     * Deletes the info files of {@code dead}, referrers first: a layer is the dead paths no
-     * remaining dead path references, and the directory is forced to disk after each layer.
+     * Deletes the info files of {@code dead} under a journal ({@link GcJournal}), in the order the
+     * directory lists them, which is the order of its blocks.
      */
-    private void unregister(Set<StorePath> dead, Map<StorePath, PathInfo> valid) throws IOException {
-        Map<StorePath, Integer> referrers = new HashMap<>();
-        for (StorePath p : dead) referrers.putIfAbsent(p, 0);
-        for (StorePath p : dead) {
-            for (StorePath ref : valid.get(p).references()) {
-                if (!ref.equals(p) && dead.contains(ref)) referrers.merge(ref, 1, Integer::sum);
+    private void unregister(Set<StorePath> dead) throws IOException {
+        if (dead.isEmpty()) return;
+        GcJournal.begin(layout, dead);
+        Set<String> hashParts = new HashSet<>();
+        for (StorePath p : dead) hashParts.add(p.hashPart());
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(layout.infoDir())) {
+            for (Path info : entries) {
+                if (hashParts.contains(info.getFileName().toString())) Files.delete(info);
             }
         }
-        List<StorePath> layer = new ArrayList<>();
-        for (Map.Entry<StorePath, Integer> e : referrers.entrySet()) if (e.getValue() == 0) layer.add(e.getKey());
-        int done = 0;
-        while (done < dead.size()) {
-            if (layer.isEmpty()) {
-                // Only a damaged database has a reference cycle; take the rest at once.
-                for (StorePath p : dead) if (referrers.get(p) > 0) layer.add(p);
-            }
-            List<StorePath> next = new ArrayList<>();
-            for (StorePath p : layer) {
-                Files.deleteIfExists(layout.infoFile(p));
-                referrers.put(p, -1);
-                for (StorePath ref : valid.get(p).references()) {
-                    if (!ref.equals(p) && referrers.containsKey(ref) && referrers.merge(ref, -1, Integer::sum) == 0) {
-                        next.add(ref);
-                    }
-                }
-            }
-            AtomicFile.syncDirectory(layout.infoDir());
-            done += layer.size();
-            layer = next;
-        }
+        GcJournal.finish(layout);
     }
 
     /**

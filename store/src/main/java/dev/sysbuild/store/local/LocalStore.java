@@ -61,7 +61,15 @@ public final class LocalStore {
         Files.createDirectories(layout.physicalStoreDir());
         Files.createDirectories(layout.infoDir());
         Files.createDirectories(layout.locksDir());
-        return new LocalStore(layout, clock, lockTimeout);
+        LocalStore store = new LocalStore(layout, clock, lockTimeout);
+        if (Files.exists(GcJournal.file(layout))) {
+            // A collection crashed after its commit point: finish it before anything reads the database
+            // (under the exclusive lock, so a collection still running in another process finishes first).
+            try (GcLock.Held gc = store.gcLock.exclusive()) {
+                GcJournal.recover(layout);
+            }
+        }
+        return store;
     }
 
     public StoreLayout layout() {

@@ -212,6 +212,33 @@ class GarbageCollectorTest {
         assertThat(problems).noneMatch(m -> m.contains(logical(ok)));
     }
 
+    @Test
+    void aCollectionInterruptedAfterItsJournalIsFinishedWhenTheStoreIsOpened() throws IOException {
+        StorePath lib = text("lib", "lib");
+        StorePath app = text("app", "uses " + lib, lib);
+        StorePath other = text("other", "other");
+        // as if a collection crashed after writing its journal and deleting only lib's info file
+        GcJournal.begin(store.layout(), List.of(app, lib));
+        Files.delete(store.layout().infoFile(lib));
+
+        LocalStore reopened = LocalStore.open(root, StoreDir.DEFAULT);
+
+        assertThat(reopened.validPaths()).containsExactly(other);
+        assertThat(GcJournal.file(store.layout())).doesNotExist();
+        assertThat(reopened.verify(false)).isEmpty();
+        // the contents are now invalid garbage, which the next collection sweeps
+        assertThat(reopened.collectGarbage(false).deleted()).containsExactlyInAnyOrder(lib, app, other);
+    }
+
+    @Test
+    void aDamagedJournalIsRefusedInsteadOfGuessedAt() throws IOException {
+        text("p", "p");
+        Files.writeString(GcJournal.file(store.layout()), "0000000000000000000000000000000a-p\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LocalStore.open(root, StoreDir.DEFAULT))
+                .isInstanceOf(CorruptDatabaseException.class)
+                .hasMessageContaining("garbage collection journal is damaged");
+    }
+
     private List<Path> listing() throws IOException {
         try (Stream<Path> s = Files.walk(root)) {
             return s.sorted().toList();
