@@ -109,7 +109,10 @@ final class GarbageCollector {
         for (StorePath p : dead) hashParts.add(p.hashPart());
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(layout.infoDir())) {
             for (Path info : entries) {
-                if (hashParts.contains(info.getFileName().toString())) Files.delete(info);
+                // java.io.File#delete is one unlink(2); Files.delete adds an lstat(2) to every file.
+                if (hashParts.contains(info.getFileName().toString()) && !info.toFile().delete()) {
+                    throw new IOException("cannot delete '" + info + "' to unregister its path");
+                }
             }
         }
         GcJournal.finish(layout);
