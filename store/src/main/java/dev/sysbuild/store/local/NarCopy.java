@@ -6,13 +6,10 @@ import dev.sysbuild.store.nar.NarReader;
 import dev.sysbuild.store.nar.NarWriter;
 import dev.sysbuild.store.path.StorePath;
 import dev.sysbuild.store.refs.ReferenceScanner;
-import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -30,14 +27,13 @@ import java.util.concurrent.FutureTask;
  * is needed to know it), and on two cores reading and writing overlap.
  */
 final class NarCopy {
-    private static final int PIPE = 1 << 20;
-
     private NarCopy() {}
 
     /** Unpacks the NAR of {@code source} at {@code target} (which must not exist); returns its summary. */
     static NarSummary copy(Path source, Path target, Collection<StorePath> candidates) throws IOException {
-        PipedInputStream in = new PipedInputStream(PIPE);
-        PipedOutputStream out = new PipedOutputStream(in);
+        ChunkPipe pipe = new ChunkPipe();
+        InputStream in = pipe.in;
+        java.io.OutputStream out = pipe.out;
         FutureTask<Void> dump = new FutureTask<>(() -> {
             try (out) {
                 NarWriter.dump(source, out);
@@ -48,7 +44,7 @@ final class NarCopy {
         writer.setDaemon(true);
         writer.start();
         try {
-            NarSummary summary = restore(new BufferedInputStream(in, 64 * 1024), target, candidates);
+            NarSummary summary = restore(in, target, candidates);
             dump.get(); // the writer's own failure, if any, is the one to report
             return summary;
         } catch (IOException | RuntimeException e) {
