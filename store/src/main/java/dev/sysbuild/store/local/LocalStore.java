@@ -33,6 +33,8 @@ import java.util.TreeSet;
  */
 public final class LocalStore {
     private static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofHours(1);
+    /** Above this NAR size an add starts the write-back of its copy early (see {@link TreeSync}). */
+    private static final long BIG_NAR = 4 << 20;
 
     private final StoreLayout layout;
     private final ValidPathDb db;
@@ -140,7 +142,10 @@ public final class LocalStore {
                 try (PathLock lock = lockPath(path)) {
                     if (isValid(path)) return path; // another process added it while we waited
                     requireValidReferences(path, nar.references());
+                    // A large tree's data starts for the disk now, while its metadata is canonicalised.
+                    Thread writeBack = nar.narSize() > BIG_NAR ? TreeSync.startWriteBack(staged) : null;
                     Canonicaliser.canonicalise(staged);
+                    if (writeBack != null) TreeSync.awaitWriteBack(writeBack);
                     install(staged, path);
                     commit(new PathInfo(path, nar.narHash(), nar.narSize(), nar.references(), Optional.empty(),
                             clock.instant()));

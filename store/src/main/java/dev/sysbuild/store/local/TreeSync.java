@@ -41,6 +41,34 @@ final class TreeSync {
         }
     }
 
+    /**
+     * Starts writing {@code root}'s file system back in the background, so that the disk works
+     * while the caller canonicalises; {@link #sync} afterwards then has little left to write. Only
+     * a head start: its outcome is ignored, and {@link #sync} is what makes the tree durable.
+     */
+    static Thread startWriteBack(Path root) {
+        Thread t = new Thread(() -> {
+            try {
+                syncFileSystem(root);
+            } catch (IOException e) {
+                // only a head start; sync() reports what matters
+            }
+        }, "sysbuild-write-back");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** Waits for a {@link #startWriteBack} to end. */
+    static void awaitWriteBack(Thread t) throws IOException {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while syncing '" + t.getName() + "'");
+        }
+    }
+
     /** The regular files and directories of {@code root}; symlinks live in their directory's entries. */
     private static List<Path> entries(Path root) throws IOException {
         List<Path> entries = new ArrayList<>();
