@@ -145,6 +145,23 @@ class StoreCommandTest {
     }
 
     @Test
+    void verifyRepairsFromAnExportArchive() throws IOException {
+        String pkg = add(tree);
+        Path archive = tmp.resolve("good.tar.zst");
+        assertThat(Cli.run("store", "export", "--root", root, "-o", archive.toString(), pkg).exitCode()).isZero();
+        Path tool = physical(pkg).resolve("bin/tool");
+        physical(pkg).resolve("bin").toFile().setWritable(true);
+        tool.toFile().setWritable(true);
+        Files.writeString(tool, "#!/bin/sh\necho evil\n");
+
+        Cli r = Cli.run("store", "verify", "--root", root, "--repair-from", archive.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("repaired " + pkg + "\nno problems found (contents checked)\n");
+        assertThat(Files.readString(tool)).isEqualTo("#!/bin/sh\necho tool\n");
+    }
+
+    @Test
     void optimiseReportsTheBytesItSaved() throws IOException {
         add(tree);
         Path copy = Files.createDirectories(tmp.resolve("copy/bin"));

@@ -6,6 +6,7 @@ import dev.sysbuild.store.hash.HashAlgo;
 import dev.sysbuild.store.hash.HashFormat;
 import dev.sysbuild.store.hash.HashSink;
 import dev.sysbuild.store.local.LocalStore;
+import dev.sysbuild.store.local.PathInfo;
 import dev.sysbuild.store.path.StorePath;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Optional;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,41 +45,72 @@ public final class StoreImporter {
     public static List<StorePath> importArchive(LocalStore store, InputStream in) throws IOException {
         Path temp = Files.createTempDirectory(store.layout().physicalStoreDir(), ".tmp-import-");
         try {
-            Manifest manifest;
-            Map<StorePath, Path> nars = new HashMap<>();
-            try (TarArchiveInputStream tar = new TarArchiveInputStream(new ZstdInputStream(in),
-                    StandardCharsets.UTF_8.name())) {
-                manifest = readManifest(tar, store);
-                Map<String, Manifest.Entry> byMember = new HashMap<>();
-                for (Manifest.Entry e : manifest.entries()) byMember.put(Manifest.narMemberName(e.path()), e);
-                TarArchiveEntry member;
-                while ((member = tar.getNextEntry()) != null) {
-                    Manifest.Entry e = byMember.remove(member.getName());
-                    if (e == null) throw refused("it holds '" + member.getName() + "', which its manifest does not list"
-                            + " (or lists once)");
-                    Path nar = temp.resolve(nars.size() + ".nar");
-                    checkNar(tar, e, nar, store);
-                    nars.put(e.path(), nar);
-                }
-                if (!byMember.isEmpty()) {
-                    throw refused("the NAR of '" + store.storeDir().print(byMember.values().iterator().next().path())
-                            + "' is missing (" + byMember.size() + " missing in all)");
-                }
-            } catch (ArchiveException e) {
-                throw e;
-            } catch (IOException e) {
-                throw new ArchiveException("cannot import: the archive is not a readable zstd-compressed tar (truncated"
-                        + " or damaged?): " + e.getMessage() + "; nothing was imported", e);
-            }
-            checkClosed(manifest, store);
+            Checked archive = unpack(store, in, temp);
+            checkClosed(archive.manifest(), store);
             List<StorePath> imported = new ArrayList<>();
-            for (Manifest.Entry e : dependenciesFirst(manifest)) {
-                store.addNarToStore(e.path(), e.narHash(), e.references(), e.deriver(), nars.get(e.path()));
+            for (Manifest.Entry e : dependenciesFirst(archive.manifest())) {
+                store.addNarToStore(e.path(), e.narHash(), e.references(), e.deriver(), archive.nars().get(e.path()));
                 imported.add(e.path());
             }
             return imported;
         } finally {
             deleteTree(temp);
+        }
+    }
+
+    /**
+     * Repairs the {@code damaged} valid paths that the archive holds with their recorded NAR hash
+     * ({@code store verify --repair-from}); returns the paths repaired. The archive is checked
+     * completely first, as for an import.
+     */
+    public static List<StorePath> repair(LocalStore store, InputStream in, Collection<StorePath> damaged)
+            throws IOException {
+        Path temp = Files.createTempDirectory(store.layout().physicalStoreDir(), ".tmp-import-");
+        try {
+            Checked archive = unpack(store, in, temp);
+            List<StorePath> repaired = new ArrayList<>();
+            for (Manifest.Entry e : archive.manifest().entries()) {
+                if (!damaged.contains(e.path())) continue;
+                Optional<PathInfo> info = store.queryPathInfo(e.path());
+                if (info.isEmpty() || !info.get().narHash().equals(e.narHash())) continue; // another version
+                store.repairFromNar(e.path(), archive.nars().get(e.path()));
+                repaired.add(e.path());
+            }
+            return repaired;
+        } finally {
+            deleteTree(temp);
+        }
+    }
+
+    /** A manifest and its NARs, unpacked into files and each checked against the manifest. */
+    private record Checked(Manifest manifest, Map<StorePath, Path> nars) {}
+
+    private static Checked unpack(LocalStore store, InputStream in, Path temp) throws IOException {
+        Map<StorePath, Path> nars = new HashMap<>();
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(new ZstdInputStream(in),
+                StandardCharsets.UTF_8.name())) {
+            Manifest manifest = readManifest(tar, store);
+            Map<String, Manifest.Entry> byMember = new HashMap<>();
+            for (Manifest.Entry e : manifest.entries()) byMember.put(Manifest.narMemberName(e.path()), e);
+            TarArchiveEntry member;
+            while ((member = tar.getNextEntry()) != null) {
+                Manifest.Entry e = byMember.remove(member.getName());
+                if (e == null) throw refused("it holds '" + member.getName() + "', which its manifest does not list"
+                        + " (or lists once)");
+                Path nar = temp.resolve(nars.size() + ".nar");
+                checkNar(tar, e, nar, store);
+                nars.put(e.path(), nar);
+            }
+            if (!byMember.isEmpty()) {
+                throw refused("the NAR of '" + store.storeDir().print(byMember.values().iterator().next().path())
+                        + "' is missing (" + byMember.size() + " missing in all)");
+            }
+            return new Checked(manifest, nars);
+        } catch (ArchiveException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ArchiveException("cannot import: the archive is not a readable zstd-compressed tar (truncated"
+                    + " or damaged?): " + e.getMessage() + "; nothing was imported", e);
         }
     }
 

@@ -147,6 +147,36 @@ class ExportImportTest {
         assertThatThrownBy(() -> export(app)).hasMessageContaining("no longer match its recorded NAR hash");
     }
 
+    @Test
+    void aDamagedPathIsRepairedFromAnArchiveThatHoldsItAsRecorded() throws IOException {
+        byte[] sound = export(app);
+        Path tool = source.layout().physical(lib).resolve("bin/tool");
+        tool.getParent().toFile().setWritable(true);
+        tool.toFile().setWritable(true);
+        Files.writeString(tool, "#!/bin/sh\necho damaged\n");
+        assertThat(source.findDamagedPaths()).containsExactly(lib);
+
+        List<StorePath> repaired = StoreImporter.repair(source, new ByteArrayInputStream(sound), source.findDamagedPaths());
+
+        assertThat(repaired).containsExactly(lib);
+        assertThat(source.verify(true)).isEmpty();
+        assertThat(Files.readString(tool)).isEqualTo("#!/bin/sh\necho hi\n");
+        assertThat(Files.getPosixFilePermissions(tool)).isEqualTo(
+                java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+    }
+
+    @Test
+    void aRepairFromANarWithAnotherHashIsRefused() throws IOException {
+        Path other = Files.createDirectories(tmp.resolve("other"));
+        Files.writeString(other.resolve("x"), "something else");
+        Path nar = tmp.resolve("other.nar");
+        try (var out = Files.newOutputStream(nar)) {
+            dev.sysbuild.store.nar.NarWriter.dump(other, out);
+        }
+        assertThatThrownBy(() -> source.repairFromNar(lib, nar)).hasMessageContaining("the database records");
+        assertThat(source.verify(true)).isEmpty();
+    }
+
     private void assertRefused(byte[] archive, String message) throws IOException {
         assertThatThrownBy(() -> StoreImporter.importArchive(target, new ByteArrayInputStream(archive)))
                 .isInstanceOf(ArchiveException.class)
