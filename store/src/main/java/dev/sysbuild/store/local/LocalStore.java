@@ -335,39 +335,14 @@ public final class LocalStore {
     }
 
     /**
-     * Puts back the contents of valid path {@code path} from a NAR whose hash is the one recorded
-     * for it ({@code store verify --repair-from}). The good copy is staged and synced first; then the
-     * damaged tree is renamed aside and the copy renamed into place. A crash between those two
-     * renames leaves the path valid but missing, which {@code store verify} reports and a second
-     * repair fixes: the same window Nix's repair has.
+     * Puts back the contents of valid path {@code path} from a NAR with its recorded hash
+     * ({@code store verify --repair-from}); see {@link PathRepair}.
      */
     public void repairFromNar(StorePath path, Path narFile) throws IOException {
         PathInfo info = queryPathInfo(path).orElseThrow(() -> new IOException("cannot repair '"
                 + storeDir().print(path) + "': it is not valid"));
         try (GcLock.Held gc = gcLock.shared(); PathLock lock = lockPath(path)) {
-            Path temp = newTempDir();
-            try {
-                Path staged = temp.resolve("x");
-                NarSummary nar;
-                try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(narFile), 64 * 1024)) {
-                    nar = NarCopy.restore(in, staged, List.of());
-                }
-                if (!nar.narHash().equals(info.narHash())) {
-                    throw new IOException("cannot repair '" + storeDir().print(path) + "' from a NAR with hash "
-                            + nar.narHash().toPrefixed(HashFormat.NIX32) + ": the database records "
-                            + info.narHash().toPrefixed(HashFormat.NIX32));
-                }
-                Canonicaliser.canonicalise(staged);
-                FileTrees.syncTree(staged);
-                Path target = layout.physical(path);
-                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.move(target, temp.resolve("damaged"), StandardCopyOption.ATOMIC_MOVE);
-                }
-                Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
-                AtomicFile.syncDirectory(layout.physicalStoreDir());
-            } finally {
-                FileTrees.deleteRecursively(temp);
-            }
+            PathRepair.replace(layout, info, narFile, newTempDir());
         }
     }
 
