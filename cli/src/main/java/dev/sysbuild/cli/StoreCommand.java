@@ -5,9 +5,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code sysbuild store ...}: commands on the local store. */
-@Command(name = "store", mixinStandardHelpOptions = true, description = "Work with the local store.",
-        subcommands = {StoreLogCommand.class})
+/** {@code sysbuild store ...}: the store's own commands, one class each. */
+@Command(name = "store", mixinStandardHelpOptions = true,
+        description = "Work with the store: add, inspect, verify, export, import, optimise, dump, log.",
+        subcommands = {
+            StoreAddCommand.class,
+            StorePathInfoCommand.class,
+            StoreVerifyCommand.class,
+            StoreExportCommand.class,
+            StoreImportCommand.class,
+            StoreOptimiseCommand.class,
+            StoreDumpCommand.class,
+            StoreLogCommand.class,
+        })
 final class StoreCommand implements Runnable {
     @ParentCommand
     SysbuildCommand parent;

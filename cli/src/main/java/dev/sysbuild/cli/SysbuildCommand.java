@@ -52,6 +52,7 @@ public final class SysbuildCommand implements Runnable {
         COMMANDS.put("debian", DebianCommand::new);
         COMMANDS.put("boot-ok", BootOkCommand::new);
         COMMANDS.put("build", BuildCommand::new);
+        COMMANDS.put("gc", GcCommand::new);
         COMMANDS.put("store", StoreCommand::new);
         COMMANDS.put("help", CommandLine.HelpCommand::new);
     }

@@ -1,7 +1,6 @@
 package dev.sysbuild.store.local;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -9,7 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 
@@ -51,27 +49,7 @@ final class FileTrees {
      * the disk before the data written ahead of it. Symlinks live in their directory's entries.
      */
     static void syncTree(Path root) throws IOException {
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                if (attrs.isRegularFile()) force(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-                if (failure != null) throw failure;
-                force(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
-    private static void force(Path p) throws IOException {
-        // A read-only descriptor is enough for fsync on Linux, and store files are read-only.
-        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
-            ch.force(true);
-        }
+        TreeSync.sync(root);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.sysbuild.store.local;
 
 import dev.sysbuild.store.hash.Hash;
+import dev.sysbuild.store.hash.HashFormat;
 import dev.sysbuild.store.path.PathImport;
 import dev.sysbuild.store.path.StoreDir;
 import dev.sysbuild.store.path.StorePath;
@@ -32,6 +33,8 @@ import java.util.TreeSet;
  */
 public final class LocalStore {
     private static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofHours(1);
+    /** Above this NAR size an add starts the write-back of its copy early (see {@link TreeSync}). */
+    private static final long BIG_NAR = 4 << 20;
 
     private final StoreLayout layout;
     private final ValidPathDb db;
@@ -60,7 +63,15 @@ public final class LocalStore {
         Files.createDirectories(layout.physicalStoreDir());
         Files.createDirectories(layout.infoDir());
         Files.createDirectories(layout.locksDir());
-        return new LocalStore(layout, clock, lockTimeout);
+        LocalStore store = new LocalStore(layout, clock, lockTimeout);
+        if (Files.exists(GcJournal.file(layout))) {
+            // A collection crashed after its commit point: finish it before anything reads the database
+            // (under the exclusive lock, so a collection still running in another process finishes first).
+            try (GcLock.Held gc = store.gcLock.exclusive()) {
+                GcJournal.recover(layout);
+            }
+        }
+        return store;
     }
 
     public StoreLayout layout() {
@@ -117,12 +128,33 @@ public final class LocalStore {
      * valid. Adding content that is already valid does nothing and returns the same path.
      */
     public StorePath addToStore(Path source, String name, Collection<StorePath> candidates) throws IOException {
-        NarSummary fromSource = NarSummary.of(source, candidates);
-        StorePath path = storeDir().sourcePath(name, fromSource.narHash(), fromSource.references(), false);
-        return addStaged(path, fromSource.references(), staged -> FileTrees.copy(source, staged),
-                (staged, narHash) -> {
-                    if (!narHash.equals(fromSource.narHash())) throw changedWhileAdding(source);
-                });
+        // One pass, as nix-store --add: the source's NAR is unpacked into a staging directory while
+        // it is hashed and scanned, and the path follows from that hash. Reading the source once
+        // more first, only to find out whether it is valid already, cost a third of every add; the
+        // price is that re-adding valid content copies it once and throws the copy away.
+        try (GcLock.Held gc = gcLock.shared()) {
+            Path temp = newTempDir();
+            try {
+                Path staged = temp.resolve("x");
+                NarSummary nar = NarCopy.copy(source, staged, candidates);
+                StorePath path = storeDir().sourcePath(name, nar.narHash(), nar.references(), false);
+                if (isValid(path)) return path;
+                try (PathLock lock = lockPath(path)) {
+                    if (isValid(path)) return path; // another process added it while we waited
+                    requireValidReferences(path, nar.references());
+                    // A large tree's data starts for the disk now, while its metadata is canonicalised.
+                    Thread writeBack = nar.narSize() > BIG_NAR ? TreeSync.startWriteBack(staged) : null;
+                    Canonicaliser.canonicalise(staged);
+                    if (writeBack != null) TreeSync.awaitWriteBack(writeBack);
+                    install(staged, path);
+                    commit(new PathInfo(path, nar.narHash(), nar.narSize(), nar.references(), Optional.empty(),
+                            clock.instant()));
+                }
+                return path;
+            } finally {
+                FileTrees.deleteRecursively(temp);
+            }
+        }
     }
 
     /** {@link #addToStore(Path, String, Collection)} with no reference candidates. */
@@ -142,6 +174,7 @@ public final class LocalStore {
             try (InputStream in = Files.newInputStream(file)) {
                 Files.copy(in, staged);
             }
+            return null;
         };
         return addStaged(path, List.of(), contentsOnly, (staged, narHash) -> {
             if (!PathImport.flat(storeDir(), staged, name).equals(path)) throw changedWhileAdding(file);
@@ -156,7 +189,10 @@ public final class LocalStore {
     public StorePath addTextToStore(String name, byte[] contents, Collection<StorePath> references)
             throws IOException {
         StorePath path = storeDir().textPath(name, contents, references);
-        return addStaged(path, references, staged -> Files.write(staged, contents), (staged, narHash) -> {});
+        return addStaged(path, references, staged -> {
+            Files.write(staged, contents);
+            return null;
+        }, (staged, narHash) -> {});
     }
 
     /**
@@ -166,6 +202,11 @@ public final class LocalStore {
      */
     private StorePath addStaged(StorePath path, Collection<StorePath> references, Stager stager, StagedCheck check)
             throws IOException {
+        return addStaged(path, references, Optional.empty(), stager, check);
+    }
+
+    private StorePath addStaged(StorePath path, Collection<StorePath> references, Optional<StorePath> deriver,
+            Stager stager, StagedCheck check) throws IOException {
         if (isValid(path)) return path;
         try (GcLock.Held gc = gcLock.shared(); PathLock lock = lockPath(path)) {
             if (isValid(path)) return path; // another process added it while we waited
@@ -173,13 +214,14 @@ public final class LocalStore {
             Path temp = newTempDir();
             try {
                 Path staged = temp.resolve("x");
-                stager.stage(staged);
+                NarSummary unpacked = stager.stage(staged);
                 Canonicaliser.canonicalise(staged);
-                NarSummary nar = NarSummary.of(staged, List.of());
+                // Canonicalising changes nothing a NAR records, so a hash taken while unpacking stands.
+                NarSummary nar = unpacked != null ? unpacked : NarSummary.of(staged, List.of());
                 check.check(staged, nar.narHash());
                 install(staged, path);
                 commit(new PathInfo(path, nar.narHash(), nar.narSize(), new TreeSet<>(references),
-                        Optional.empty(), clock.instant()));
+                        deriver, clock.instant()));
             } finally {
                 FileTrees.deleteRecursively(temp);
             }
@@ -189,7 +231,8 @@ public final class LocalStore {
 
     /** Puts the new object at a path that does not exist yet. */
     private interface Stager {
-        void stage(Path target) throws IOException;
+        /** Returns the object's NAR summary if staging computed it from the bytes written, else null. */
+        NarSummary stage(Path target) throws IOException;
     }
 
     /** Refuses a staged object that is not what the store path was computed from. */
@@ -268,6 +311,61 @@ public final class LocalStore {
      */
     public SortedSet<StorePath> findDamagedPaths() throws IOException {
         return StoreVerifier.damagedPaths(layout, db);
+    }
+
+    /**
+     * Adds a path from its NAR ({@code store import}), by the same staging as every add: unpacked
+     * in a temporary directory, canonicalised, refused unless its NAR hash is {@code narHash},
+     * then moved into place and committed with the given references and deriver. Already valid:
+     * nothing happens.
+     */
+    public StorePath addNarToStore(StorePath path, Hash narHash, Collection<StorePath> references,
+            Optional<StorePath> deriver, Path narFile) throws IOException {
+        Stager unpack = staged -> {
+            try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(narFile), 64 * 1024)) {
+                return NarCopy.restore(in, staged, List.of());
+            }
+        };
+        return addStaged(path, references, deriver, unpack, (staged, got) -> {
+            if (!got.equals(narHash)) {
+                throw new IOException("cannot add '" + storeDir().print(path) + "': its NAR hash is "
+                        + got.toPrefixed(HashFormat.NIX32) + ", not the expected " + narHash.toPrefixed(HashFormat.NIX32));
+            }
+        });
+    }
+
+    /**
+     * Puts back the contents of valid path {@code path} from a NAR with its recorded hash
+     * ({@code store verify --repair-from}); see {@link PathRepair}.
+     */
+    public void repairFromNar(StorePath path, Path narFile) throws IOException {
+        PathInfo info = queryPathInfo(path).orElseThrow(() -> new IOException("cannot repair '"
+                + storeDir().print(path) + "': it is not valid"));
+        try (GcLock.Held gc = gcLock.shared(); PathLock lock = lockPath(path)) {
+            PathRepair.replace(layout, info, narFile, newTempDir());
+        }
+    }
+
+    /**
+     * Deletes every path no GC root reaches (see {@link GarbageCollector}) and the invalid
+     * leftovers; with {@code dryRun} only reports what would go. Holds the global lock exclusively.
+     */
+    public GcResult collectGarbage(boolean dryRun) throws IOException {
+        try (GcLock.Held gc = gcLock.exclusive()) {
+            return new GarbageCollector(layout, db).run(dryRun);
+        }
+    }
+
+    /** Hard-links identical files across valid paths ({@link StoreOptimiser}). */
+    public OptimiseResult optimise() throws IOException {
+        try (GcLock.Held gc = gcLock.shared()) {
+            return StoreOptimiser.run(layout, db);
+        }
+    }
+
+    /** {@code store verify}: one message per problem found, none if the store is sound. */
+    public List<String> verify(boolean checkContents) throws IOException {
+        return StoreCheck.run(layout, db, checkContents);
     }
 
     /** Moves a staged tree to its place, replacing garbage a crashed attempt left there. */

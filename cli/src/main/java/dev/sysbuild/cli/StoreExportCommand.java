@@ -1,0 +1,67 @@
+package dev.sysbuild.cli;
+
+import dev.sysbuild.store.local.LocalStore;
+import dev.sysbuild.store.path.StorePath;
+import dev.sysbuild.store.transfer.StoreExporter;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code sysbuild store export PATH... > FILE}: the closure of the paths as one archive. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Write the closure of the paths as one archive to standard output (or --output FILE).",
+                "The archive is a zstd-compressed tar of a JSON manifest and NARs (docs/store-format.md);",
+                "'sysbuild store import' reads it."})
+final class StoreExportCommand implements Callable<Integer> {
+    @ParentCommand
+    StoreCommand store;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the archive here instead of standard output.")
+    Path output;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Store paths, or links leading to them.")
+    List<String> paths;
+
+    @Override
+    public Integer call() {
+        if (output == null && System.console() != null) {
+            store.parent.err.println("error: refusing to write a binary archive to a terminal; redirect standard output"
+                    + " to a file or use --output FILE");
+            return 2;
+        }
+        return StoreSession.run(store.parent.err, common.verbose, () -> {
+            LocalStore s = StoreSession.open(common);
+            List<StorePath> selected = new ArrayList<>();
+            for (String arg : paths) selected.add(StoreSession.validPath(s, arg));
+            if (output == null) {
+                StoreExporter.export(s, selected, store.parent.out);
+                store.parent.out.flush();
+                return 0;
+            }
+            // Written beside the target and renamed, so a failed export leaves no half archive under its name.
+            Path target = output.toAbsolutePath();
+            Path temp = target.resolveSibling(target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
+                StoreExporter.export(s, selected, out);
+            } catch (java.io.IOException | RuntimeException e) {
+                Files.deleteIfExists(temp);
+                throw e;
+            }
+            Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return 0;
+        });
+    }
+}
