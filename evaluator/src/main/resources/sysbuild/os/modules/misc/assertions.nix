@@ -1,0 +1,22 @@
+# `assertions` and `warnings`, as in NixOS: the toplevel fails listing every failed
+# assertion's message, and prints the warnings.
+{ lib, ... }:
+let inherit (lib) mkOption types; in
+{
+  options = {
+    assertions = mkOption {
+      type = types.listOf types.unspecified;
+      internal = true;
+      default = [ ];
+      example = [ { assertion = false; message = "you can't enable this for that reason"; } ];
+      description = "Conditions that must hold for the system to build: each `{ assertion; message; }`; the build fails with every failed assertion's message.";
+    };
+    warnings = mkOption {
+      type = types.listOf types.str;
+      internal = true;
+      default = [ ];
+      example = [ "The `foo' service is deprecated and will go away soon!" ];
+      description = "Messages printed when the system is built.";
+    };
+  };
+}
