@@ -139,6 +139,7 @@ let
     }) byId;
 
   sortedByName = builtins.sort (a: b: a.name < b.name);
+  failing = pred: message: items: map (i: { assertion = false; message = message i; }) (filter pred items);
 in
 {
   options.users = {
@@ -202,35 +203,23 @@ in
       value = u.hashedPassword;
     }) (filter (u: u.hashedPassword != null) users));
 
+    # Only what fails becomes an assertion: thousands of passing ones would cost time.
     assertions =
-      lib.concatMap (u: [
-        {
-          assertion = u.isNormalUser != u.isSystemUser;
-          message = "Exactly one of users.users.${u.name}.isSystemUser and users.users.${u.name}.isNormalUser must be set.";
-        }
-        {
-          assertion = u.group != "";
-          message = "users.users.${u.name}.group is unset: a system user needs a primary group, e.g. `users.users.${u.name}.group = \"${u.name}\"; users.groups.${u.name} = {};`.";
-        }
-        {
-          assertion = u.group == "" || cfg.groups ? ${u.group};
-          message = "users.users.${u.name}.group is `${u.group}', which is not declared in users.groups.";
-        }
-        {
-          assertion = u.hashedPassword == null || u.hashedPasswordFile == null;
-          message = "users.users.${u.name} sets both hashedPassword and hashedPasswordFile; set one.";
-        }
-        {
-          assertion = !(u.isNormalUser && u.uid != null && u.uid < 1000);
-          message = "users.users.${u.name} is a normal user with uid ${toString u.uid}; normal users have ids from 1000 up.";
-        }
-      ]) users
+      failing (u: u.isNormalUser == u.isSystemUser) (u:
+        "Exactly one of users.users.${u.name}.isSystemUser and users.users.${u.name}.isNormalUser must be set.") users
+      ++ failing (u: u.group == "") (u:
+        "users.users.${u.name}.group is unset: a system user needs a primary group, e.g. `users.users.${u.name}.group = \"${u.name}\"; users.groups.${u.name} = {};`.") users
+      ++ failing (u: u.group != "" && !(cfg.groups ? ${u.group})) (u:
+        "users.users.${u.name}.group is `${u.group}', which is not declared in users.groups.") users
+      ++ failing (u: u.hashedPassword != null && u.hashedPasswordFile != null) (u:
+        "users.users.${u.name} sets both hashedPassword and hashedPasswordFile; set one.") users
+      ++ failing (u: u.isNormalUser && u.uid != null && u.uid < 1000) (u:
+        "users.users.${u.name} is a normal user with uid ${toString u.uid}; normal users have ids from 1000 up.") users
       ++ duplicateIds "uid" "uid" users
       ++ duplicateIds "gid" "gid" groups
-      ++ map (m: {
-        assertion = cfg.users ? ${m.user};
-        message = "users.groups.${m.group}.members names `${m.user}', which is not declared in users.users.";
-      }) (lib.concatMap (g: map (user: { group = g.name; inherit user; }) g.members) groups);
+      ++ failing (m: !(cfg.users ? ${m.user})) (m:
+        "users.groups.${m.group}.members names `${m.user}', which is not declared in users.users.")
+        (lib.concatMap (g: map (user: { group = g.name; inherit user; }) g.members) groups);
 
     warnings = lib.concatMap (u:
       map (g: "users.users.${u.name}.extraGroups names `${g}', which is not declared in users.groups; activation leaves it out.")

@@ -75,7 +75,7 @@ in
       description = "Files in /etc, by name (relative to /etc).";
     };
     system.etc.generated = mkOption {
-      type = types.listOf types.attrs;
+      type = (import ../os-types.nix lib).concatenatedList "list of /etc entries";
       internal = true;
       default = [ ];
       description = ''

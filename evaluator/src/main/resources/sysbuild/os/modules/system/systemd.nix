@@ -90,6 +90,7 @@ let
     config.wantedBy = lib.mkDefault [ "timers.target" ];
   };
 
+  failing = pred: message: items: map (i: { assertion = false; message = message i; }) (filter pred items);
   enabledOf = attrs: filter (n: attrs.${n}.enable) (attrNames attrs);
   services = enabledOf config.systemd.services;
   timers = enabledOf config.systemd.timers;
@@ -181,19 +182,14 @@ in
     system.build.units = unitsDir;
     system.etc.generated = unitEntries;
     systemd.unitFlags = listToAttrs (map (u: { name = u.file; value = unitFlags u; }) unitFiles);
-    assertions = map (n:
-      let s = config.systemd.services.${n}; in {
-        assertion = s.script != "" || s.serviceConfig ? ExecStart || s.serviceConfig ? ExecStop || s.serviceConfig ? SuccessAction;
-        message = "systemd.services.${n} has neither `script' nor `serviceConfig.ExecStart' (systemd refuses a service without one).";
-      }) services
-      ++ map (n:
-        let s = config.systemd.services.${n}; in {
-          assertion = !(s.script != "" && s.serviceConfig ? ExecStart);
-          message = "systemd.services.${n} sets both `script' and `serviceConfig.ExecStart'; use one.";
-        }) services
-      ++ map (n: {
-        assertion = builtins.any (k: lib.hasPrefix "On" k) (attrNames config.systemd.timers.${n}.timerConfig);
-        message = "systemd.timers.${n}.timerConfig sets no `On...' trigger (e.g. OnCalendar), so the timer would never fire.";
-      }) timers;
+    # Only what fails becomes an assertion: thousands of passing ones would cost time.
+    assertions =
+      failing (n: let s = config.systemd.services.${n}; in
+          !(s.script != "" || s.serviceConfig ? ExecStart || s.serviceConfig ? ExecStop || s.serviceConfig ? SuccessAction))
+        (n: "systemd.services.${n} has neither `script' nor `serviceConfig.ExecStart' (systemd refuses a service without one).") services
+      ++ failing (n: let s = config.systemd.services.${n}; in s.script != "" && s.serviceConfig ? ExecStart)
+        (n: "systemd.services.${n} sets both `script' and `serviceConfig.ExecStart'; use one.") services
+      ++ failing (n: !(builtins.any (k: lib.hasPrefix "On" k) (attrNames config.systemd.timers.${n}.timerConfig)))
+        (n: "systemd.timers.${n}.timerConfig sets no `On...' trigger (e.g. OnCalendar), so the timer would never fire.") timers;
   };
 }

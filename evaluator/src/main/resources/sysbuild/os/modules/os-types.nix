@@ -1,0 +1,15 @@
+# Option types the OS modules need beyond lib.types.
+lib:
+{
+  # A list whose definitions are concatenated as they are. `types.listOf` merges every
+  # element on its own (so mkIf works inside lists), which costs a merge per element; lists
+  # that modules fill with thousands of entries (assertions, generated /etc entries) use this.
+  concatenatedList = description: lib.types.mkOptionType {
+    name = "concatenatedList";
+    inherit description;
+    descriptionClass = "composite";
+    check = builtins.isList;
+    merge = _: defs: builtins.concatMap (d: d.value) defs;
+    emptyValue = { value = [ ]; };
+  };
+}
