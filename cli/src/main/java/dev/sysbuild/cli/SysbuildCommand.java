@@ -48,6 +48,7 @@ public final class SysbuildCommand implements Runnable {
         COMMANDS.put("parse", ParseCommand::new);
         COMMANDS.put("eval", EvalCommand::new);
         COMMANDS.put("repl", ReplCommand::new);
+        COMMANDS.put("options", OptionsCommand::new);
         COMMANDS.put("help", CommandLine.HelpCommand::new);
     }
 

@@ -8,6 +8,7 @@ let
   inherit (lib) mkOption mkDefault mkIf types;
   inherit (builtins) attrValues filter map hashString;
   cfg = config.users;
+  osTypes = import ../os-types.nix lib;
 
   # A login shell: a path, or a package with `shellPath` (found through the system's sw).
   shellType = types.either types.shellPackage (types.passwdEntry types.path);
@@ -144,13 +145,13 @@ in
 {
   options.users = {
     users = mkOption {
-      type = types.attrsOf (types.submodule userOpts);
+      type = types.attrsOf (osTypes.submoduleIn ./users-groups.nix userOpts);
       default = { };
       example = { alice = { isNormalUser = true; extraGroups = [ "wheel" ]; }; };
       description = "User accounts, by name. Creating a person's account needs only `isNormalUser = true`.";
     };
     groups = mkOption {
-      type = types.attrsOf (types.submodule groupOpts);
+      type = types.attrsOf (osTypes.submoduleIn ./users-groups.nix groupOpts);
       default = { };
       example = { students.gid = 1001; };
       description = "Groups, by name.";

@@ -53,7 +53,7 @@ in
       description = "sshd_config(5) settings, by keyword. Booleans become yes/no; keywords not declared here are passed through as they are.";
       default = { };
       example = { PermitRootLogin = "no"; PasswordAuthentication = false; };
-      type = types.submodule {
+      type = (import ../os-types.nix lib).submoduleIn ./openssh.nix {
         freeformType = types.attrsOf (types.nullOr (types.oneOf [ types.bool types.int types.str (types.listOf types.str) ]));
         options = {
           PermitRootLogin = mkOption {

@@ -67,7 +67,7 @@ in
 {
   options = {
     environment.etc = mkOption {
-      type = types.attrsOf (types.submodule etcFile);
+      type = types.attrsOf ((import ../os-types.nix lib).submoduleIn ./etc.nix etcFile);
       default = { };
       example = lib.literalExpression ''
         { "motd".text = "Welcome!\n";

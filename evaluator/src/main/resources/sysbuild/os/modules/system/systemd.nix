@@ -8,6 +8,7 @@ let
   inherit (lib) mkOption types;
   inherit (builtins) attrNames attrValues filter map concatMap listToAttrs toJSON;
   sd = import ./systemd-lib.nix lib;
+  osTypes = import ../os-types.nix lib;
 
   unitValue = types.oneOf [ types.bool types.int types.str types.path (types.listOf (types.oneOf [ types.bool types.int types.str types.path ])) ];
   unitSettings = what: mkOption {
@@ -154,7 +155,7 @@ in
 {
   options.systemd = {
     services = mkOption {
-      type = types.attrsOf (types.submodule serviceOpts);
+      type = types.attrsOf (osTypes.submoduleIn ./systemd.nix serviceOpts);
       default = { };
       example = lib.literalExpression ''
         { backup = {
@@ -165,7 +166,7 @@ in
       description = "systemd services, by name (without `.service`).";
     };
     timers = mkOption {
-      type = types.attrsOf (types.submodule timerOpts);
+      type = types.attrsOf (osTypes.submoduleIn ./systemd.nix timerOpts);
       default = { };
       example = { backup.timerConfig.OnCalendar = "daily"; };
       description = "systemd timers, by name (without `.timer`); a timer starts the service of the same name unless timerConfig.Unit says otherwise.";
