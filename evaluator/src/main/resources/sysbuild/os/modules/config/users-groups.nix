@@ -208,7 +208,7 @@ in
     assertions =
       failing (u: u.isNormalUser == u.isSystemUser) (u:
         "Exactly one of users.users.${u.name}.isSystemUser and users.users.${u.name}.isNormalUser must be set.") users
-      ++ failing (u: u.group == "") (u:
+      ++ failing (u: u.isSystemUser && u.group == "") (u:
         "users.users.${u.name}.group is unset: a system user needs a primary group, e.g. `users.users.${u.name}.group = \"${u.name}\"; users.groups.${u.name} = {};`.") users
       ++ failing (u: u.group != "" && !(cfg.groups ? ${u.group})) (u:
         "users.users.${u.name}.group is `${u.group}', which is not declared in users.groups.") users
