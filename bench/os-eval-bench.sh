@@ -3,7 +3,8 @@
 # a generated configuration (bench/gen-os-config.py: 2,000 services, 500 users by default).
 # Each run evaluates `system.build.toplevel`'s .drv path (so every unit, user and /etc file is
 # computed, as `sysbuild build` would before building) with `sysbuild eval`, which writes
-# nothing. Prints wall time (median, min-max) and peak RSS from /usr/bin/time -v.
+# nothing. Prints wall time (median, min-max), cpu time (user+sys, median; the steadier figure
+# on a busy machine) and peak RSS, from /usr/bin/time -v.
 #
 #   bench/os-eval-bench.sh [-n RUNS] [--services N] [--users M]
 #
@@ -39,21 +40,23 @@ one() {
         /usr/bin/time -v "$sysbuild" eval -E "$e" 2> "$tmp/time.txt" > /dev/null
         wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$tmp/time.txt")
         rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$tmp/time.txt")
+        usr=$(sed -n 's/.*User time (seconds): //p' "$tmp/time.txt")
+        sys=$(sed -n 's/.*System time (seconds): //p' "$tmp/time.txt")
         python3 -c "
 w='$wall'.split(':'); s=float(w[-1]) + 60*int(w[-2]) + (3600*int(w[-3]) if len(w) > 2 else 0)
-print(f'{s:.3f} $rss')" >> "$tmp/times"
+print(f'{s:.3f} $rss {$usr + $sys:.2f}')" >> "$tmp/times"
     done
     python3 - "$label" "$tmp/times" <<'PY'
 import statistics, sys
 rows = [l.split() for l in open(sys.argv[2]) if l.strip()]
-w = [float(r[0]) for r in rows]; m = [int(r[1]) / 1024 for r in rows]
-print(f"{sys.argv[1]:<34} | {statistics.median(w):6.3f} ({min(w):.3f}-{max(w):.3f}) | {max(m):6.0f}")
+w = [float(r[0]) for r in rows]; m = [int(r[1]) / 1024 for r in rows]; c = [float(r[2]) for r in rows]
+print(f"{sys.argv[1]:<36} | {statistics.median(w):6.3f} ({min(w):.3f}-{max(w):.3f}) | {statistics.median(c):6.2f} | {max(m):6.0f}")
 PY
 }
 
 echo "# OS evaluation benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $runs runs each"
 echo "# sysbuild $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?'); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-34s | %-22s | %s\n' configuration "wall s median (min-max)" "peak RSS MiB"
+printf '%-36s | %-22s | %-6s | %s\n' configuration "wall s median (min-max)" "cpu s" "peak RSS MiB"
 one "examples/minimal" "$repo/examples/minimal/system.conf"
 one "examples/server" "$repo/examples/server/system.conf"
 one "generated: $services services, $users users" "$tmp/generated.conf"
