@@ -5,14 +5,14 @@
 let
   os = import ./. { configuration = if configuration == null then { } else configuration; inherit system; };
   inherit (os) lib options config;
-  inherit (builtins) filter length elemAt isAttrs tryEval;
+  inherit (builtins) filter length elemAt isAttrs;
 
   docs = filter (d: d.visible == true && !d.internal) (lib.optionAttrSetToDocList options);
 
   position = p: if p == null then null else "${p.file}:${toString p.line}";
-  pretty = v:
-    let r = tryEval (builtins.deepSeq (lib.generators.toPretty { } v) (lib.generators.toPretty { } v)); in
-    if r.success then r.value else "«error: cannot be evaluated on its own»";
+  # The value as Nix text; an error here (a conflict, a wrong type) propagates, and the CLI
+  # shows its message in place of the value.
+  pretty = v: lib.generators.toPretty { } v;
 
   # Walks the option tree along `path` to the option that holds it; `rest` is what lies
   # below that option (inside a submodule value, e.g. [ "alice" "home" ] under users.users).

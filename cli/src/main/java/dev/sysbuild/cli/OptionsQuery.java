@@ -1,6 +1,7 @@
 package dev.sysbuild.cli;
 
 import dev.sysbuild.eval.Bytes;
+import dev.sysbuild.eval.EvalException;
 import dev.sysbuild.eval.Evaluator;
 import dev.sysbuild.eval.Force;
 import dev.sysbuild.store.json.Json;
@@ -35,7 +36,19 @@ final class OptionsQuery {
         StringBuilder list = new StringBuilder("[");
         for (String part : path) list.append(' ').append(nixString(part));
         list.append(" ]");
-        return Json.parseObject(json(call + ".show " + list));
+        String show = "(" + call + ".show " + list + ")";
+        Map<String, Object> record = new java.util.LinkedHashMap<>(
+                Json.parseObject(json("if " + show + " ? error then " + show + " else removeAttrs " + show + " [ \"value\" ]")));
+        if (record.containsKey("error")) return record;
+        try {
+            record.put("value", json(show + ".value"));
+            record.put("value", Json.parse((String) record.get("value")));
+        } catch (EvalException e) {
+            // The option's definitions do not merge (a conflict, a wrong type): show why.
+            record.put("value", null);
+            record.put("valueError", Bytes.decode(e.getMessage()).strip());
+        }
+        return record;
     }
 
     private String json(String expr) {

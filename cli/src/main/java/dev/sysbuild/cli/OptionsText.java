@@ -33,7 +33,9 @@ final class OptionsText {
         b.append(o.get("name")).append('\n');
         b.append("  type:        ").append(o.get("type")).append('\n');
         if (o.get("default") != null) b.append("  default:     ").append(indent((String) o.get("default"), "               ")).append('\n');
-        b.append("  value:       ").append(o.get("value") == null ? "(none)" : indent((String) o.get("value"), "               ")).append('\n');
+        Object value = o.get("value");
+        if (o.get("valueError") != null) value = "(cannot be computed) " + o.get("valueError");
+        b.append("  value:       ").append(value == null ? "(none)" : indent((String) value, "               ")).append('\n');
         if (o.get("description") != null) b.append("  description: ").append(indent((String) o.get("description"), "               ")).append('\n');
         List<String> declared = (List<String>) o.get("declarations");
         if (declared.isEmpty()) declared = (List<String>) o.get("declarationFiles");

@@ -53,6 +53,15 @@ class OptionsCommandTest {
     }
 
     @Test
+    void showExplainsAValueThatCannotBeComputedAndListsEveryDefinition() {
+        Path conf = Path.of("").toAbsolutePath().getParent().resolve("evaluator/src/test/resources/os/fail-conflict-timezone.conf");
+        Cli r = Cli.run("options", "show", "time.timeZone", "-f", conf.toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("  value:       (cannot be computed) The option `time.timeZone' has conflicting definition values:")
+                .contains("defined in:\n    " + conf + ":4\n    " + conf + ":5\n");
+    }
+
+    @Test
     void aMisspeltOptionGetsSuggestions() {
         Cli r = Cli.run("options", "show", "networking.hostname");
         assertThat(r.exitCode()).isEqualTo(1);
