@@ -73,12 +73,12 @@ final class OptionsCommand implements Callable<Integer> {
                             + (near.isEmpty() ? "; try `sysbuild options search " + lastPart(action.get(1)) + "`" : near));
                     return 1;
                 }
-                out.append(json ? Json.writePretty(o) + "\n" : OptionsText.detail(o));
+                out.append(json ? Json.writePretty(OptionsText.readable(o)) + "\n" : OptionsText.detail(o));
             } else {
                 List<Map<String, Object>> options = query.list();
                 if ("search".equals(verb)) options = matching(options, action.get(1));
                 if (markdown) out.append(OptionsText.markdown(options));
-                else if (json) out.append(Json.writePretty(options)).append('\n');
+                else if (json) out.append(Json.writePretty(options.stream().map(OptionsText::readable).toList())).append('\n');
                 else for (int i = 0; i < options.size(); i++) out.append(i == 0 ? "" : "\n").append(OptionsText.entry(options.get(i)));
                 if ("search".equals(verb) && options.isEmpty()) {
                     parent.err.println("no option matches '" + action.get(1) + "'");

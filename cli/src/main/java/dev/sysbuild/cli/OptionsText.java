@@ -16,6 +16,16 @@ final class OptionsText {
         return BUNDLED.matcher(file).replaceFirst("<sysbuild/$1>");
     }
 
+    /** The option with its file lists as {@link #location} shows them (for --json). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> readable(Map<String, Object> option) {
+        Map<String, Object> o = new java.util.LinkedHashMap<>(option);
+        for (String key : List.of("declarations", "declarationFiles", "definitions")) {
+            if (o.get(key) instanceof List<?> l) o.put(key, ((List<String>) l).stream().map(OptionsText::location).toList());
+        }
+        return o;
+    }
+
     /** One option of the listing: name, type, default, description, each option a paragraph. */
     static String entry(Map<String, Object> o) {
         StringBuilder b = new StringBuilder();

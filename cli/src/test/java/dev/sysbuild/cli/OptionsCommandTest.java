@@ -62,6 +62,14 @@ class OptionsCommandTest {
     }
 
     @Test
+    void jsonNamesBundledFilesAsSearchPathEntries() {
+        Cli r = Cli.run("options", "search", "hostName", "--json");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("\"name\": \"networking.hostName\"")
+                .contains("\"<sysbuild/os/modules/config/networking.nix>\"").doesNotContain("bundled-");
+    }
+
+    @Test
     void aMisspeltOptionGetsSuggestions() {
         Cli r = Cli.run("options", "show", "networking.hostname");
         assertThat(r.exitCode()).isEqualTo(1);
