@@ -2,14 +2,14 @@
 # them. Shared by systemd.nix (services, timers) and service modules.
 lib:
 let
-  inherit (builtins) isList isBool isInt concatStringsSep replaceStrings attrNames filter;
+  inherit (builtins) isList isBool concatStringsSep replaceStrings attrNames filter;
 
-  # `%` starts a specifier in unit files, so a literal one is doubled.
+  # Values are written as given, as NixOS does: `%i`, `%h` and the other specifiers work in
+  # serviceConfig, and a literal `%` must be written `%%` (escapeSpecifiers does that).
   escapeSpecifiers = replaceStrings [ "%" ] [ "%%" ];
   showValue = v:
     if isBool v then (if v then "true" else "false")
-    else if isInt v then toString v
-    else escapeSpecifiers (toString v);
+    else toString v;
   # A key with a list value is given once per element, in order (systemd appends them).
   keyLines = name: v:
     if isList v then concatStringsSep "" (map (x: "${name}=${showValue x}\n") v)
@@ -28,7 +28,8 @@ rec {
   unitText = sections: order:
     concatStringsSep "\n" (filter (s: s != "") (map (n: section n (sections.${n} or { })) order));
 
-  # One `Environment=` value: "NAME=value" quoted, with `\`, `"` and `%` escaped.
+  # One `Environment=` value: "NAME=value" quoted, with `\` and `"` escaped; `%` stays a
+  # specifier, as in NixOS.
   environmentValue = name: value:
     "\"${replaceStrings [ "\\" "\"" ] [ "\\\\" "\\\"" ] "${name}=${toString value}"}\"";
 }
