@@ -236,6 +236,8 @@ let
       definitions = map (d: d.value) res.defsFinal;
       definitionsWithLocations = map (d: { inherit (d) file value; }) res.defsFinal;
       files = map (d: d.file) res.defsFinal;
+      # Where each definition was made ({ file; line; column; }, or null), for `sysbuild options show`.
+      definitionPositions = map (d: d.pos or null) res.defsFinal;
       # So that "${options.a.b}" shows the option's path.
       __toString = _: showOption loc;
     };

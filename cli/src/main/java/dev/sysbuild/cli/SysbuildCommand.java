@@ -54,6 +54,7 @@ public final class SysbuildCommand implements Runnable {
         COMMANDS.put("build", BuildCommand::new);
         COMMANDS.put("gc", GcCommand::new);
         COMMANDS.put("store", StoreCommand::new);
+        COMMANDS.put("options", OptionsCommand::new);
         COMMANDS.put("help", CommandLine.HelpCommand::new);
     }
 

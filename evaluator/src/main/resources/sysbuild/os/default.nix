@@ -1,0 +1,21 @@
+# The entry point of the OS modules: `import <sysbuild/os> { configuration = ./system.conf; }`.
+#
+# `configuration` is a module (a path, a function of { config, lib, pkgs, ... }, or an
+# attribute set); it is evaluated together with every bundled module (modules/module-list.nix)
+# by the same `lib.evalModules` users get from <sysbuild/lib>.
+{ configuration, system ? builtins.currentSystem, specialArgs ? { } }:
+let
+  lib = import ../lib;
+  pkgs = import ./pkgs { inherit lib system; };
+  eval = lib.evalModules {
+    modules = [ configuration ] ++ import ./modules/module-list.nix;
+    # pkgs is a special argument (not _module.args), so modules may use it in `imports`
+    # and reading it never goes through config.
+    specialArgs = { inherit pkgs; modulesPath = ./modules; } // specialArgs;
+  };
+in
+{
+  inherit (eval) config options;
+  inherit pkgs lib;
+  toplevel = eval.config.system.build.toplevel;
+}
