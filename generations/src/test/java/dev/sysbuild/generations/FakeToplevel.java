@@ -164,8 +164,20 @@ public final class FakeToplevel {
         Map<String, Object> boot = new LinkedHashMap<>();
         boot.put("version", 1L);
         boot.put("label", label);
-        boot.put("kernel", null);
-        boot.put("initrd", null);
+        String kernelPath = null;
+        String initrdPath = null;
+        if (kernelVersion != null) {
+            StorePath k = store.addTextToStore("vmlinuz-" + kernelVersion, ("kernel " + kernelVersion).getBytes(StandardCharsets.UTF_8), List.of());
+            StorePath i = store.addTextToStore("initrd-" + kernelVersion, ("initrd " + kernelVersion).getBytes(StandardCharsets.UTF_8), List.of());
+            refs.add(k);
+            refs.add(i);
+            Files.createSymbolicLink(tree.resolve("kernel"), Path.of(store.storeDir().print(k)));
+            Files.createSymbolicLink(tree.resolve("initrd"), Path.of(store.storeDir().print(i)));
+            kernelPath = store.storeDir().print(k);
+            initrdPath = store.storeDir().print(i);
+        }
+        boot.put("kernel", kernelPath);
+        boot.put("initrd", initrdPath);
         boot.put("kernelVersion", kernelVersion);
         boot.put("kernelParams", List.of());
         boot.put("init", "/sysbuild/store/none/init");
