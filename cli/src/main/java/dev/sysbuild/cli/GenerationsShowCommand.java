@@ -1,0 +1,58 @@
+package dev.sysbuild.cli;
+
+import dev.sysbuild.generations.BootSpec;
+import dev.sysbuild.generations.Generation;
+import dev.sysbuild.generations.Toplevel;
+import dev.sysbuild.generations.inspect.ClosureSizes;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code sysbuild generations show N}. */
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Show one generation: toplevel, boot, packages, provenance.")
+final class GenerationsShowCommand implements Callable<Integer> {
+    @ParentCommand
+    GenerationsCommand parent;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "N", description = "The generation number.")
+    int number;
+
+    @Override
+    public Integer call() {
+        SysbuildCommand top = parent.parent;
+        return SystemContext.run(top.err, common.verbose, () -> {
+            SystemContext ctx = new SystemContext(common, top.err);
+            Generation g = ctx.profile.require(number);
+            Toplevel t = new Toplevel(ctx.layout.store(), g.toplevel());
+            StringBuilder sb = new StringBuilder();
+            sb.append("generation ").append(g.number());
+            if (ctx.profile.bootDefault().orElse(-1) == g.number()) sb.append(" (boot default)");
+            if (ctx.profile.currentSystem().map(g.toplevel()::equals).orElse(false)) sb.append(" (current)");
+            sb.append('\n');
+            sb.append("created:  ").append(g.created()).append('\n');
+            sb.append("toplevel: ").append(t.logical()).append('\n');
+            BootSpec boot = t.boot();
+            sb.append("label:    ").append(boot.label()).append('\n');
+            sb.append("kernel:   ").append(boot.kernelVersion().orElse("none")).append(boot.kernel().map(k -> " (" + k + ")").orElse(""))
+                    .append('\n');
+            if (!boot.kernelParams().isEmpty()) sb.append("params:   ").append(String.join(" ", boot.kernelParams())).append('\n');
+            OptionalLong size = ctx.store().isPresent() ? new ClosureSizes(ctx.store().get()).of(g.toplevel()) : OptionalLong.empty();
+            sb.append("closure:  ").append(size.isPresent() ? ClosureSizes.human(size.getAsLong()) : "unknown").append('\n');
+            for (var e : new java.util.TreeMap<>(g.metadata()).entrySet()) {
+                if (e.getKey().equals("generation") || e.getKey().equals("toplevel") || e.getKey().equals("created")) continue;
+                sb.append(e.getKey()).append(": ").append(e.getValue()).append('\n');
+            }
+            sb.append("packages (").append(t.packages().size()).append("):\n");
+            for (String p : t.packages()) sb.append("  ").append(p).append('\n');
+            top.out.print(sb);
+            top.out.flush();
+            return 0;
+        });
+    }
+}
