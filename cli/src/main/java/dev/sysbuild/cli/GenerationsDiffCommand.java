@@ -3,7 +3,7 @@ package dev.sysbuild.cli;
 import dev.sysbuild.generations.Generation;
 import dev.sysbuild.generations.GenerationsException;
 import dev.sysbuild.generations.Toplevel;
-import dev.sysbuild.generations.inspect.ClosureSizes;
+import dev.sysbuild.generations.ClosureSizes;
 import dev.sysbuild.generations.inspect.GenerationDiff;
 import dev.sysbuild.store.local.LocalStore;
 import dev.sysbuild.store.path.StorePath;

@@ -3,7 +3,7 @@ package dev.sysbuild.cli;
 import dev.sysbuild.generations.BootSpec;
 import dev.sysbuild.generations.Generation;
 import dev.sysbuild.generations.Toplevel;
-import dev.sysbuild.generations.inspect.ClosureSizes;
+import dev.sysbuild.generations.ClosureSizes;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

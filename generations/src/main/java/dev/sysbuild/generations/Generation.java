@@ -10,8 +10,6 @@ import java.util.Map;
  */
 public record Generation(int number, StorePath toplevel, Instant created, Map<String, Object> metadata) {
     public Generation {
-        metadata = Map.copyOf(metadata.entrySet().stream()
-                .filter(e -> e.getValue() != null)
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        metadata = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
     }
 }

@@ -56,8 +56,17 @@ public final class SystemProfile {
             }
         }
         numbers.sort(null);
+        Map<Integer, GenerationIndex.Entry> index = numbers.size() > 1 ? GenerationIndex.read(layout) : Map.of();
         List<Generation> all = new ArrayList<>(numbers.size());
-        for (int n : numbers) generation(n).ifPresent(all::add);
+        for (int n : numbers) {
+            GenerationIndex.Entry cached = index.get(n);
+            Optional<String> target = cached == null ? Optional.empty() : Links.read(layout.generationLink(n));
+            if (target.isPresent() && target.get().equals(cached.toplevel())) {
+                all.add(new Generation(n, toplevelOf(target.get(), layout.generationLink(n)), cached.created(), cached.metadata()));
+            } else {
+                generation(n).ifPresent(all::add);
+            }
+        }
         return all;
     }
 
@@ -121,10 +130,13 @@ public final class SystemProfile {
             meta.put("generation", (long) n);
             meta.put("toplevel", layout.store().storeDir().print(toplevel));
             meta.put("created", created.toString());
+            Map<String, Object> summary = GenerationSummary.of(new Toplevel(layout.store(), toplevel));
+            if (!summary.isEmpty()) meta.put(GenerationSummary.KEY, summary);
             meta.putAll(provenance);
             AtomicFile.write(layout.metadataFile(n), Json.writePretty(meta).getBytes(StandardCharsets.UTF_8));
             // The commit point: the link makes the generation exist.
             Links.replace(layout.generationLink(n), layout.store().storeDir().print(toplevel));
+            GenerationIndex.write(layout, generations());
             return generation(n);
         }
     }
@@ -162,6 +174,7 @@ public final class SystemProfile {
                 Links.remove(layout.generationLink(n));
                 Files.deleteIfExists(layout.metadataFile(n));
             }
+            GenerationIndex.write(layout, generations());
         }
     }
 

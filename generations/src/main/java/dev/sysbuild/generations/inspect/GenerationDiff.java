@@ -1,5 +1,6 @@
 package dev.sysbuild.generations.inspect;
 
+import dev.sysbuild.generations.ClosureSizes;
 import dev.sysbuild.generations.EtcEntry;
 import dev.sysbuild.generations.GroupSpec;
 import dev.sysbuild.generations.TargetPaths;

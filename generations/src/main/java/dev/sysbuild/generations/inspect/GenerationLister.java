@@ -1,14 +1,15 @@
 package dev.sysbuild.generations.inspect;
 
 import dev.sysbuild.generations.BootSpec;
+import dev.sysbuild.generations.ClosureSizes;
 import dev.sysbuild.generations.Generation;
+import dev.sysbuild.generations.GenerationSummary;
 import dev.sysbuild.generations.SystemProfile;
 import dev.sysbuild.generations.Toplevel;
 import dev.sysbuild.store.local.LocalStore;
 import dev.sysbuild.store.path.StorePath;
 import java.io.IOException;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,8 +24,6 @@ import java.util.OptionalLong;
  * known.
  */
 public final class GenerationLister {
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
-
     private final SystemProfile profile;
     private final Optional<ClosureSizes> closures;
 
@@ -52,6 +51,13 @@ public final class GenerationLister {
     }
 
     private GenerationRow read(Generation g) throws IOException {
+        if (g.metadata().get(GenerationSummary.KEY) instanceof Map<?, ?> s && s.get("label") instanceof String label
+                && s.get("packages") instanceof Long packages) {
+            Optional<String> kernel = s.get("kernelVersion") instanceof String k ? Optional.of(k) : Optional.empty();
+            OptionalLong size = s.get("closureSize") instanceof Long l ? OptionalLong.of(l) : OptionalLong.empty();
+            return new GenerationRow(g.number(), g.created(), false, false, label, kernel, packages.intValue(), size,
+                    profile.layout().store().storeDir().print(g.toplevel()));
+        }
         Toplevel t = new Toplevel(profile.layout().store(), g.toplevel());
         String label = "?";
         Optional<String> kernel = Optional.empty();
@@ -68,17 +74,47 @@ public final class GenerationLister {
         return new GenerationRow(g.number(), g.created(), false, false, label, kernel, packages, size, t.logical());
     }
 
-    /** The rows as a table for people. */
+    /** The rows as a table for people (padded by hand: String.format per cell is most of a cold run's time). */
     public static String table(List<GenerationRow> rows) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.format("%-6s %-19s %-12s %-22s %-10s %8s %10s%n", "GEN", "DATE (UTC)", "", "LABEL", "KERNEL",
-                "PACKAGES", "CLOSURE"));
+        StringBuilder sb = new StringBuilder(rows.size() * 100);
+        row(sb, "GEN", "DATE (UTC)", "", "LABEL", "KERNEL", "PACKAGES", "CLOSURE");
         for (GenerationRow r : rows) {
             String marks = (r.current() ? "current" : "") + (r.bootDefault() ? (r.current() ? ",boot" : "boot") : "");
-            sb.append(String.format("%-6d %-19s %-12s %-22s %-10s %8s %10s%n", r.number(), DATE.format(r.created()), marks,
-                    r.label(), r.kernelVersion().orElse("-"), r.packages() < 0 ? "?" : String.valueOf(r.packages()),
-                    r.closureSize().isPresent() ? ClosureSizes.human(r.closureSize().getAsLong()) : "?"));
+            row(sb, String.valueOf(r.number()), date(r.created()), marks, r.label(), r.kernelVersion().orElse("-"),
+                    r.packages() < 0 ? "?" : String.valueOf(r.packages()),
+                    r.closureSize().isPresent() ? ClosureSizes.human(r.closureSize().getAsLong()) : "?");
         }
         return sb.toString();
+    }
+
+    private static void row(StringBuilder sb, String gen, String date, String marks, String label, String kernel,
+            String packages, String closure) {
+        pad(sb, gen, 6, true);
+        pad(sb, date, 19, true);
+        pad(sb, marks, 12, true);
+        pad(sb, label, 22, true);
+        pad(sb, kernel, 10, true);
+        pad(sb, packages, 8, false);
+        sb.append(' ');
+        pad(sb, closure, 10, false);
+        while (sb.charAt(sb.length() - 1) == ' ') sb.setLength(sb.length() - 1);
+        sb.append('\n');
+    }
+
+    private static void pad(StringBuilder sb, String s, int width, boolean left) {
+        if (!left) sb.append(" ".repeat(Math.max(0, width - s.length())));
+        sb.append(s);
+        if (left) sb.append(" ".repeat(Math.max(0, width - s.length()))).append(' ');
+    }
+
+    /** {@code 2026-01-02 03:04:05} in UTC. */
+    static String date(java.time.Instant t) {
+        java.time.LocalDateTime d = java.time.LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, ZoneOffset.UTC);
+        return d.getYear() + "-" + two(d.getMonthValue()) + "-" + two(d.getDayOfMonth()) + " " + two(d.getHour()) + ":"
+                + two(d.getMinute()) + ":" + two(d.getSecond());
+    }
+
+    private static String two(int v) {
+        return v < 10 ? "0" + v : String.valueOf(v);
     }
 }

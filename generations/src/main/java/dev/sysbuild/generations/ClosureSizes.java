@@ -1,4 +1,4 @@
-package dev.sysbuild.generations.inspect;
+package dev.sysbuild.generations;
 
 import dev.sysbuild.store.local.LocalStore;
 import dev.sysbuild.store.local.PathInfo;
