@@ -175,4 +175,28 @@ class GenerationCommandsTest {
         assertThat(old.err()).contains("nothing to delete");
         assertThat(Cli.run("generations", "delete", "x", "--root", root.toString()).exitCode()).isEqualTo(2);
     }
+
+    /** A real process dies at the step (exit 99, nothing cleaned up); activate in a new process then converges. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"static", "etc-midway", "users", "current-system"})
+    void aProcessThatDiesAtAStepIsFinishedByTheNextActivate(String step) throws Exception {
+        switchTo("one\n", List.of(), List.of());
+        StorePath two = systems.build("two\n", List.of("dora"), List.of());
+        profile.addGeneration(two, Map.of());
+        profile.setBootDefault(2);
+        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "activate", "--root", root.toString());
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("SYSBUILD_FAIL_AT", step);
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(output).isEqualTo(99);
+        assertThat(output).contains("SYSBUILD_FAIL_AT=" + step + ": dying here");
+        Cli r = Cli.run("activate", "--root", root.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(profile.currentSystem()).hasValue(two);
+        assertThat(Files.readSymbolicLink(root.resolve("etc/static")).toString()).isEqualTo("/sysbuild/store/" + two.baseName() + "/etc");
+        assertThat(Files.readString(root.resolve("etc/passwd"))).contains("dora:x:1001:");
+        assertThat(root.resolve("sysbuild/var/activation/in-progress.json")).doesNotExist();
+    }
 }

@@ -109,10 +109,16 @@ public final class SystemProfile {
         return t.isEmpty() ? Optional.empty() : Optional.of(toplevelOf(t.get(), layout.currentSystemLink()));
     }
 
+    /** {@link #addGeneration(StorePath, Map)} without provenance. */
+    public Optional<Generation> addGeneration(StorePath toplevel) throws IOException {
+        return addGeneration(toplevel, Map.of());
+    }
+
     /**
      * Records {@code toplevel} as a new generation, unless it is the boot default's toplevel
      * already ("no change": empty). Any other toplevel, even one an older generation has, gets a
-     * new number, so history reads forward. The boot default is not changed.
+     * new number, so history reads forward. The boot default is not changed. {@code provenance}
+     * (e.g. the config commit) is stored in {@code system-N.json} beside the link.
      */
     public Optional<Generation> addGeneration(StorePath toplevel, Map<String, Object> provenance) throws IOException {
         try (ProfileLock lock = ProfileLock.acquire(layout)) {

@@ -118,4 +118,24 @@ class SystemProfileTest {
         assertThat(profile.generations()).extracting(Generation::number).containsExactly(1);
         assertThat(profile.addGeneration(toplevel("b"), Map.of()).orElseThrow().number()).isEqualTo(2);
     }
+
+    @Test
+    void aDamagedOrStaleIndexFallsBackToEachGenerationsOwnFile() throws Exception {
+        StorePath a = toplevel("a");
+        StorePath b = toplevel("b");
+        profile.addGeneration(a, Map.of("note", "first"));
+        profile.addGeneration(b, Map.of());
+        Path index = root.resolve("sysbuild/var/profiles/.index.json");
+        assertThat(index).exists();
+        List<Generation> before = profile.generations();
+        Files.writeString(index, "{ damaged");
+        assertThat(profile.generations()).isEqualTo(before);
+        // As if a crash came between a link and the index: generation 2's link points elsewhere now.
+        profile.addGeneration(toplevel("c"), Map.of());
+        Files.delete(root.resolve("sysbuild/var/profiles/system-2-link"));
+        Files.createSymbolicLink(root.resolve("sysbuild/var/profiles/system-2-link"), Path.of(StoreDir.DEFAULT.print(a)));
+        List<Generation> now = profile.generations();
+        assertThat(now.get(1).toplevel()).isEqualTo(a);
+        assertThat(now.get(0).metadata()).containsEntry("note", "first");
+    }
 }

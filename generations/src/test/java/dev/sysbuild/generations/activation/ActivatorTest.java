@@ -192,4 +192,13 @@ class ActivatorTest {
         assertThat(f.etc("issue")).hasContent("mine");
         assertThat(Links.exists(f.etc("new"))).isFalse();
     }
+
+    @Test
+    void aHashedPasswordFileIsReadOnTheTarget() throws Exception {
+        Files.createDirectories(root.resolve("var/secrets"));
+        Files.writeString(root.resolve("var/secrets/alice"), "$y$j9T$abc\n");
+        f.activator().activate(f.system().user("alice", null, true, "users", "/home/alice", false)
+                .userField("alice", "hashedPasswordFile", "/var/secrets/alice").build());
+        assertThat(Files.readString(f.etc("shadow"))).contains("alice:$y$j9T$abc:1::::::\n");
+    }
 }
