@@ -96,7 +96,9 @@ public final class Activator {
                 crashPoints.reach(step = "etc");
                 etc.apply(plan.etc);
                 crashPoints.reach(step = "users");
-                plan.users.ledger().write(layout.idLedger());
+                if (!Files.exists(layout.idLedger()) || !plan.users.ledger().equals(IdLedger.read(layout.idLedger()))) {
+                    plan.users.ledger().write(layout.idLedger());
+                }
                 usersFiles.write(plan.users);
                 crashPoints.reach(step = "homes");
                 createHomes(plan.users);

@@ -67,13 +67,13 @@ final class EtcActivation {
         }
         EtcManifest next = new EtcManifest(wanted);
         EtcManifest union = old.union(next);
-        union.write(layout.etcManifest());
+        if (!union.equals(old)) union.write(layout.etcManifest());
         for (DesiredEtc d : desired) install(d, union);
         crashPoints.reach("etc-midway");
         for (var e : old.entries().entrySet()) {
             if (!next.manages(e.getKey())) removeIfOurs(e.getKey(), union.get(e.getKey()));
         }
-        next.write(layout.etcManifest());
+        if (!next.equals(union) || !union.equals(old)) next.write(layout.etcManifest());
     }
 
     /** What {@link #apply} would do, one line per change, for a dry run. */

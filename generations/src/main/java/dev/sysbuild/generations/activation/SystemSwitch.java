@@ -87,6 +87,11 @@ public final class SystemSwitch {
                         .reduce((x, y) -> y).orElseThrow(() -> new GenerationsException(
                                 "generation " + def.getAsInt() + " is the oldest; there is nothing to roll back to"));
             }
+            Toplevel t = new Toplevel(profile.layout().store(), target.toplevel());
+            if (!Files.isDirectory(t.physical())) {
+                throw new GenerationsException("generation " + target.number() + "'s toplevel " + t.logical()
+                        + " is gone from the store; roll back to another generation");
+            }
             profile.setBootDefault(target.number());
             writeBootEntries();
             try {
