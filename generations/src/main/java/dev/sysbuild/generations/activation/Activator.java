@@ -72,6 +72,11 @@ public final class Activator {
         return new ActivationPlan(target, previous, etc, etcChanges, users, ServicePlanner.plan(previous, target));
     }
 
+    /** {@link #plan} when {@code dryRun}, else {@link #activate(StorePath)}. */
+    public ActivationPlan activate(StorePath toplevel, boolean dryRun) throws IOException {
+        return dryRun ? plan(toplevel) : activate(toplevel);
+    }
+
     /** Activates {@code toplevel}; returns what was done. */
     public ActivationPlan activate(StorePath toplevel) throws IOException {
         try (ProfileLock lock = ProfileLock.acquire(layout)) {
