@@ -101,6 +101,7 @@ final class EtcActivation {
     private void install(DesiredEtc d, EtcManifest union) throws IOException {
         ensureParents(d.target(), union);
         Path p = layout.etcDir().resolve(d.target());
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) removeOwnDirectory(d.target(), union);
         if (d.link()) {
             if (isStaticLink(d.target())) return;
             if (Links.exists(p) && !isOurs(d.target(), union.get(d.target()))) moveAside(d.target());
@@ -133,10 +134,37 @@ final class EtcActivation {
         }
     }
 
+    /**
+     * A directory where an entry must go (an older generation had entries below it): removes
+     * what is ours inside it, and it if that leaves it empty; anything else is moved aside later.
+     */
+    private void removeOwnDirectory(String target, EtcManifest union) throws IOException {
+        String prefix = target + "/";
+        List<String> below = union.entries().keySet().stream().filter(t -> t.startsWith(prefix)).toList();
+        for (int i = below.size() - 1; i >= 0; i--) {
+            String t = below.get(i);
+            Path q = layout.etcDir().resolve(t);
+            if (Links.exists(q) && !Files.isDirectory(q, LinkOption.NOFOLLOW_LINKS) && isOurs(t, union.get(t))) Links.remove(q);
+        }
+        deleteEmptyDirectories(layout.etcDir().resolve(target));
+    }
+
+    /** Deletes {@code dir} and the directories below it that hold nothing else; stops at anything else. */
+    private static void deleteEmptyDirectories(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) return;
+        try (var entries = Files.list(dir)) {
+            for (Path q : entries.toList()) deleteEmptyDirectories(q);
+        }
+        try (var entries = Files.list(dir)) {
+            if (entries.findAny().isEmpty()) Files.delete(dir);
+        }
+    }
+
     private void removeIfOurs(String target, EtcManifest.Managed managed) throws IOException {
         if (managed.kind().equals(EtcManifest.Managed.GENERATED)) return;
         Path p = layout.etcDir().resolve(target);
-        if (!Links.exists(p)) return;
+        // A directory here holds newer entries (ensureParents made it); it is not the old entry.
+        if (!Links.exists(p) || Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) return;
         if (isOurs(target, managed)) {
             Links.remove(p);
         } else {

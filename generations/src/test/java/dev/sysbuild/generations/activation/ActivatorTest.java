@@ -216,4 +216,27 @@ class ActivatorTest {
         assertThat(Files.readString(f.etc("passwd"))).contains("bob:x:1001:");
         assertThat(root.resolve("sysbuild/var/ids.json")).content().contains("\"1000\": \"alice\"", "\"1500\": \"alice\"");
     }
+
+    @Test
+    void anEntryCanBecomeADirectoryOfEntriesAndBackWithoutBackupsOrWarnings() throws Exception {
+        f.activator().activate(f.system().etc("foo", "file\n").build());
+        f.activator().activate(f.system().etc("foo/bar", "bar\n").etc("foo/sub/baz", "baz\n").build());
+        assertThat(f.read("/etc/foo/bar")).isEqualTo("bar\n");
+        assertThat(Files.isDirectory(f.etc("foo"), LinkOption.NOFOLLOW_LINKS)).isTrue();
+        f.activator().activate(f.system().etc("foo", "file again\n").build());
+        assertThat(f.read("/etc/foo")).isEqualTo("file again\n");
+        assertThat(Links.read(f.etc("foo"))).hasValue("/etc/static/foo");
+        assertThat(f.etc("foo.sysbuild-backup")).doesNotExist();
+        assertThat(f.log).noneMatch(l -> l.startsWith("warning:"));
+    }
+
+    @Test
+    void aDirectoryWithUserFilesWhereAnEntryMustGoIsMovedAsideWhole() throws Exception {
+        f.activator().activate(f.system().etc("foo/bar", "bar\n").build());
+        Files.writeString(f.etc("foo/mine"), "mine\n");
+        f.activator().activate(f.system().etc("foo", "file\n").build());
+        assertThat(f.read("/etc/foo")).isEqualTo("file\n");
+        assertThat(f.etc("foo.sysbuild-backup/mine")).hasContent("mine\n");
+        assertThat(Links.exists(f.etc("foo.sysbuild-backup/bar"))).isFalse();
+    }
 }
