@@ -45,7 +45,7 @@ final class GenerationsShowCommand implements Callable<Integer> {
             OptionalLong size = ctx.store().isPresent() ? new ClosureSizes(ctx.store().get()).of(g.toplevel()) : OptionalLong.empty();
             sb.append("closure:  ").append(size.isPresent() ? ClosureSizes.human(size.getAsLong()) : "unknown").append('\n');
             for (var e : new java.util.TreeMap<>(g.metadata()).entrySet()) {
-                if (e.getKey().equals("generation") || e.getKey().equals("toplevel") || e.getKey().equals("created")) continue;
+                if (java.util.Set.of("generation", "toplevel", "created", dev.sysbuild.generations.GenerationSummary.KEY).contains(e.getKey())) continue;
                 sb.append(e.getKey()).append(": ").append(e.getValue()).append('\n');
             }
             sb.append("packages (").append(t.packages().size()).append("):\n");
