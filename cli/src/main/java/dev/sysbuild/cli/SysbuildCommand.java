@@ -48,6 +48,9 @@ public final class SysbuildCommand implements Runnable {
         COMMANDS.put("parse", ParseCommand::new);
         COMMANDS.put("eval", EvalCommand::new);
         COMMANDS.put("repl", ReplCommand::new);
+        COMMANDS.put("init", InitCommand::new);
+        COMMANDS.put("debian", DebianCommand::new);
+        COMMANDS.put("boot-ok", BootOkCommand::new);
         COMMANDS.put("rollback", RollbackCommand::new);
         COMMANDS.put("activate", ActivateCommand::new);
         COMMANDS.put("generations", GenerationsCommand::new);

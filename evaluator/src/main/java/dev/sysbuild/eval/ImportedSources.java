@@ -20,6 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ImportedSources {
     private final EvalStore store;
     private final Map<String, String> storePaths = new ConcurrentHashMap<>();
+    /** Every file or tree copied into the store in this evaluation, by any builtin: for provenance. */
+    private final java.util.Set<String> copied = ConcurrentHashMap.newKeySet();
 
     public ImportedSources(EvalStore store) {
         this.store = store;
@@ -32,6 +34,7 @@ public final class ImportedSources {
         }
         String known = storePaths.get(path);
         if (known != null) return known;
+        copied.add(path);
         String imported = store.storeDir().print(importPath(store, path, baseNameOf(path), IngestionMethod.RECURSIVE,
                 NarFilter.ALL, List.of(), span));
         String prev = storePaths.putIfAbsent(path, imported);
@@ -53,6 +56,19 @@ public final class ImportedSources {
         } catch (InvalidStorePathException e) {
             throw EvalException.error(e.getMessage(), span);
         }
+    }
+
+    /** Notes that {@code path} (a byte string) was copied into the store, e.g. by {@code builtins.path}. */
+    public void recordCopy(String path) {
+        copied.add(path);
+    }
+
+    /**
+     * The files and directories (absolute byte-string paths) this evaluation copied into the
+     * store; with {@link EvalIO#filesRead()} they are everything evaluation read from disk.
+     */
+    public java.util.SortedSet<String> copiedPaths() {
+        return new java.util.TreeSet<>(copied);
     }
 
     /** Nix's {@code baseNameOf}: the last component, ignoring one trailing slash. */

@@ -33,6 +33,7 @@ public final class Builtins {
         RegexBuiltins.register(r);
         DerivationBuiltins.register(r);
         StoreBuiltins.register(r);
+        FlakeRefBuiltins.register(r);
 
         AttrsBuilder b = new AttrsBuilder(r.entries.size() + 1);
         NixAttrs[] self = new NixAttrs[1];

@@ -136,6 +136,7 @@ final class StoreBuiltins {
                     throw e.addFrame("while evaluating the return value of the path filter function", null);
                 }
             };
+            ev.sources().recordCopy(path);
             StorePath added = ImportedSources.importPath(store, path, name, method, narFilter,
                     referencesOfStoreSource(store, path), null);
             if (expectedPath != null && !expectedPath.equals(added)) {
