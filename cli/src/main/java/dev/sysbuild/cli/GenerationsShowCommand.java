@@ -1,6 +1,6 @@
 package dev.sysbuild.cli;
 
-import dev.sysbuild.generations.BootSpec;
+import dev.sysbuild.generations.boot.BootSpec;
 import dev.sysbuild.generations.Generation;
 import dev.sysbuild.generations.Toplevel;
 import dev.sysbuild.generations.ClosureSizes;
@@ -39,7 +39,7 @@ final class GenerationsShowCommand implements Callable<Integer> {
             sb.append("toplevel: ").append(t.logical()).append('\n');
             BootSpec boot = t.boot();
             sb.append("label:    ").append(boot.label()).append('\n');
-            sb.append("kernel:   ").append(boot.kernelVersion().orElse("none")).append(boot.kernel().map(k -> " (" + k + ")").orElse(""))
+            sb.append("kernel:   ").append(boot.hasKernel() ? boot.kernelVersion() + " (" + boot.kernel() + ")" : "none")
                     .append('\n');
             if (!boot.kernelParams().isEmpty()) sb.append("params:   ").append(String.join(" ", boot.kernelParams())).append('\n');
             OptionalLong size = ctx.store().isPresent() ? new ClosureSizes(ctx.store().get()).of(g.toplevel()) : OptionalLong.empty();

@@ -42,11 +42,12 @@ final class SystemContext {
     static Clock clock = Clock.systemUTC();
 
     /**
-     * THE BOOT-LOADER HOOK: given the profile layout and a log, the writer of boot entries for
-     * this root, or empty when none is connected (then commands say that no entries were
-     * written). The boot-entries module ({@code dev.sysbuild.generations.boot}) is connected here.
+     * The boot-loader hook: given the profile layout and a log, the writer of boot entries for
+     * this root ({@code R/boot}, through {@code dev.sysbuild.generations.boot}), or empty to write
+     * none (commands then say that no entries were written).
      */
-    static BiFunction<ProfileLayout, Consumer<String>, Optional<BootEntriesWriter>> bootLoader = (layout, log) -> Optional.empty();
+    static BiFunction<ProfileLayout, Consumer<String>, Optional<BootEntriesWriter>> bootLoader =
+            (layout, log) -> Optional.of(BootEntriesWriter.standard(layout.store(), log));
 
     /** systemctl for the running system; tests replace it. Only used when the root is "/" and systemd runs. */
     static Optional<Systemctl> liveSystemctl() {

@@ -58,7 +58,8 @@ class GenerationCommandsTest {
     StorePath switchTo(String motd, List<String> users, List<String> pkgs) throws Exception {
         StorePath t = systems.build(motd, users, pkgs);
         new SystemSwitch(profile, new Activator(profile, Optional.empty(), CrashPoints.none(), log::add, Clock.systemUTC()),
-                Optional.empty(), log::add).switchTo(t, Map.of());
+                Optional.of(dev.sysbuild.generations.BootEntriesWriter.standard(profile.layout().store(), log::add)), log::add)
+                .switchTo(t, Map.of());
         return t;
     }
 
@@ -67,8 +68,11 @@ class GenerationCommandsTest {
         switchTo("one\n", List.of(), List.of());
         StorePath two = switchTo("two\n", List.of("bob"), List.of());
         Cli r = Cli.run("rollback", "--root", root.toString());
-        assertThat(r.err()).contains("no boot loader is connected");
-        assertThat(r.exitCode()).isZero();
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("boot entries (systemd-boot): generations 2, 1, default 1");
+        assertThat(root.resolve("boot/loader/entries/sysbuild-2+3.conf")).content().contains("sort-key sysbuild-newer");
+        assertThat(root.resolve("boot/loader/entries/sysbuild-1+3.conf")).content()
+                .contains("init=/sysbuild/var/profiles/system-1-link/init", "sort-key sysbuild\n");
         assertThat(r.out()).startsWith("now at generation 1 (/sysbuild/store/");
         assertThat(profile.bootDefault()).hasValue(1);
         assertThat(Files.readString(root.resolve("etc/passwd"))).doesNotContain("bob");

@@ -1,5 +1,6 @@
 package dev.sysbuild.generations;
 
+import dev.sysbuild.generations.boot.BootSpec;
 import dev.sysbuild.store.path.StorePath;
 import java.nio.file.Path;
 import java.time.Instant;

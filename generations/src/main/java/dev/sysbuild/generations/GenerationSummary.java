@@ -1,5 +1,6 @@
 package dev.sysbuild.generations;
 
+import dev.sysbuild.generations.boot.BootSpec;
 import dev.sysbuild.store.local.LocalStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ public final class GenerationSummary {
         try {
             BootSpec boot = t.boot();
             m.put("label", boot.label());
-            m.put("kernelVersion", boot.kernelVersion().orElse(null));
+            m.put("kernelVersion", boot.kernelVersion());
             m.put("packages", (long) t.packages().size());
             OptionalLong size = closureSize(t);
             m.put("closureSize", size.isPresent() ? size.getAsLong() : null);

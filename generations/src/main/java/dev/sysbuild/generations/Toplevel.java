@@ -1,5 +1,6 @@
 package dev.sysbuild.generations;
 
+import dev.sysbuild.generations.boot.BootSpec;
 import dev.sysbuild.store.json.Json;
 import dev.sysbuild.store.json.JsonException;
 import dev.sysbuild.store.local.StoreLayout;
@@ -86,8 +87,16 @@ public final class Toplevel {
         return units;
     }
 
+    /** {@code boot.json}, parsed by the boot-entries code that also writes the entries from it. */
     public BootSpec boot() throws IOException {
-        if (boot == null) boot = BootSpec.from(read("boot.json"));
+        if (boot == null) {
+            if (!Files.exists(file("boot.json"))) parse("boot.json"); // the missing-file error, worded as for the others
+            try {
+                boot = BootSpec.read(file("boot.json"));
+            } catch (IOException e) {
+                throw new GenerationsException(e.getMessage(), e);
+            }
+        }
         return boot;
     }
 

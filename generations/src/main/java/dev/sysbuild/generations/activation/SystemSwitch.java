@@ -1,13 +1,13 @@
 package dev.sysbuild.generations.activation;
 
 import dev.sysbuild.generations.BootEntriesWriter;
-import dev.sysbuild.generations.BootSpec;
 import dev.sysbuild.generations.Generation;
 import dev.sysbuild.generations.GenerationInfo;
 import dev.sysbuild.generations.GenerationsException;
 import dev.sysbuild.generations.ProfileLock;
 import dev.sysbuild.generations.SystemProfile;
 import dev.sysbuild.generations.Toplevel;
+import dev.sysbuild.generations.boot.BootSpec;
 import dev.sysbuild.store.path.StorePath;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -143,7 +143,10 @@ public final class SystemSwitch {
             }
             infos.add(new GenerationInfo(g.number(), g.toplevel(), t.physical(), t.boot(), g.created()));
         }
-        bootWriter.get().write(infos, def.getAsInt());
+        Optional<StorePath> running = profile.currentSystem();
+        OptionalInt current = OptionalInt.empty();
+        for (GenerationInfo g : infos) if (running.isPresent() && g.toplevel().equals(running.get())) current = OptionalInt.of(g.number());
+        bootWriter.get().write(infos, def.getAsInt(), current);
     }
 
     private Generation makeDefault(StorePath toplevel, Map<String, Object> provenance, boolean needKernel) throws IOException {
@@ -152,13 +155,23 @@ public final class SystemSwitch {
             throw new GenerationsException("this configuration has no kernel (boot.json names none), so there is nothing"
                     + " to boot; use 'sysbuild switch' or 'sysbuild test' to activate it now");
         }
+        OptionalInt oldDefault = profile.bootDefault();
         Optional<Generation> added = profile.addGeneration(toplevel, provenance);
-        Generation g = added.isPresent() ? added.get() : profile.require(profile.bootDefault().getAsInt());
+        Generation g = added.isPresent() ? added.get() : profile.require(oldDefault.getAsInt());
         if (added.isEmpty()) log.accept("no change: generation " + g.number() + " already has this configuration");
         else log.accept("generation " + g.number() + " made");
         profile.setBootDefault(g.number());
-        if (boot.hasKernel()) writeBootEntries();
-        else log.accept("this configuration has no kernel: no boot entries written");
+        if (!boot.hasKernel()) {
+            log.accept("this configuration has no kernel: no boot entries written");
+            return g;
+        }
+        try {
+            writeBootEntries();
+        } catch (IOException | RuntimeException e) {
+            // The entries were left as they were (the writer's promise): the profile must agree with them.
+            if (oldDefault.isPresent() && oldDefault.getAsInt() != g.number()) profile.setBootDefault(oldDefault.getAsInt());
+            throw e;
+        }
         return g;
     }
 }

@@ -1,6 +1,6 @@
 package dev.sysbuild.generations.inspect;
 
-import dev.sysbuild.generations.BootSpec;
+import dev.sysbuild.generations.boot.BootSpec;
 import dev.sysbuild.generations.ClosureSizes;
 import dev.sysbuild.generations.Generation;
 import dev.sysbuild.generations.GenerationSummary;
@@ -65,7 +65,7 @@ public final class GenerationLister {
         try {
             BootSpec boot = t.boot();
             label = boot.label();
-            kernel = boot.kernelVersion();
+            kernel = Optional.ofNullable(boot.kernelVersion());
             packages = t.packages().size();
         } catch (RuntimeException | IOException e) {
             label = "(toplevel unreadable: " + e.getMessage() + ")";

@@ -24,7 +24,7 @@ class SystemSwitchTest {
     ActivationFixture f;
     /** What the boot writer was last given: generation numbers, then the default. */
     final List<List<Integer>> written = new ArrayList<>();
-    final BootEntriesWriter recorder = (gens, def) -> {
+    final BootEntriesWriter recorder = (gens, def, current) -> {
         List<Integer> l = new ArrayList<>(gens.stream().map(GenerationInfo::number).toList());
         l.add(def);
         written.add(l);
@@ -130,5 +130,33 @@ class SystemSwitchTest {
             assertThat(f.read("/etc/motd")).as(step).isEqualTo("gen-" + n);
             assertThat(written).last().as(step).satisfies(l -> assertThat(l.get(l.size() - 1)).isEqualTo(def));
         }
+    }
+
+    @Test
+    void whenBootEntriesCannotBeWrittenTheBootDefaultStaysAndNothingIsActivated() throws Exception {
+        StorePath a = sys("a");
+        sw(f.activator()).switchTo(a, Map.of());
+        BootEntriesWriter full = (gens, def, current) -> {
+            throw new IOException("not enough space on the boot partition: 40 MB needed, 12 MB free");
+        };
+        SystemSwitch s = new SystemSwitch(f.profile, f.activator(), Optional.of(full), f.log::add);
+        assertThatThrownBy(() -> s.switchTo(sys("b"), Map.of())).hasMessageContaining("not enough space");
+        assertThat(f.profile.bootDefault()).hasValue(1);
+        assertThat(f.profile.currentSystem()).hasValue(a);
+        assertThat(f.read("/etc/motd")).isEqualTo("a");
+    }
+
+    @Test
+    void theStandardWriterPutsEntriesUnderBootAndRollbackMovesTheDefault() throws Exception {
+        BootEntriesWriter standard = BootEntriesWriter.standard(f.layout.store(), f.log::add);
+        SystemSwitch s = new SystemSwitch(f.profile, f.activator(), Optional.of(standard), f.log::add);
+        s.switchTo(sys("a"), Map.of());
+        s.switchTo(sys("b"), Map.of());
+        Path entries = root.resolve("boot/loader/entries");
+        assertThat(entries.resolve("sysbuild-1+3.conf")).content().contains("options init=/sysbuild/var/profiles/system-1-link/init");
+        assertThat(entries.resolve("sysbuild-2+3.conf")).content().contains("sort-key sysbuild\n");
+        s.rollback(OptionalInt.empty());
+        assertThat(entries.resolve("sysbuild-2+3.conf")).content().contains("sort-key sysbuild-newer");
+        assertThat(f.log).contains("boot entries (systemd-boot): generations 2, 1, default 1");
     }
 }
