@@ -5,6 +5,7 @@ import dev.sysbuild.generations.GenerationsException;
 import dev.sysbuild.generations.Toplevel;
 import dev.sysbuild.generations.ClosureSizes;
 import dev.sysbuild.generations.inspect.GenerationDiff;
+import dev.sysbuild.generations.inspect.ProvenanceDiff;
 import dev.sysbuild.store.local.LocalStore;
 import dev.sysbuild.store.path.StorePath;
 import java.io.IOException;
@@ -54,6 +55,7 @@ final class GenerationsDiffCommand implements Callable<Integer> {
             Optional<LocalStore> store = ctx.store();
             Optional<ClosureSizes> sizes = store.map(ClosureSizes::new);
             top.out.println("generation " + a.number() + " -> " + b.number());
+            for (String l : ProvenanceDiff.lines(ProvenanceDiff.of(a), ProvenanceDiff.of(b))) top.out.println(l);
             for (String l : GenerationDiff.lines(new Toplevel(ctx.layout.store(), a.toplevel()),
                     new Toplevel(ctx.layout.store(), b.toplevel()), size(sizes, a.toplevel()), size(sizes, b.toplevel()))) {
                 top.out.println(l);

@@ -1,6 +1,9 @@
 package dev.sysbuild.cli;
 
 import dev.sysbuild.generations.boot.BootSpec;
+import dev.sysbuild.generations.git.Provenance;
+import dev.sysbuild.generations.inspect.ProvenanceDiff;
+import java.util.Optional;
 import dev.sysbuild.generations.Generation;
 import dev.sysbuild.generations.Toplevel;
 import dev.sysbuild.generations.ClosureSizes;
@@ -44,8 +47,16 @@ final class GenerationsShowCommand implements Callable<Integer> {
             if (!boot.kernelParams().isEmpty()) sb.append("params:   ").append(String.join(" ", boot.kernelParams())).append('\n');
             OptionalLong size = ctx.store().isPresent() ? new ClosureSizes(ctx.store().get()).of(g.toplevel()) : OptionalLong.empty();
             sb.append("closure:  ").append(size.isPresent() ? ClosureSizes.human(size.getAsLong()) : "unknown").append('\n');
+            Optional<Provenance> prov = ProvenanceDiff.of(g);
+            sb.append("config:   ").append(ProvenanceDiff.describe(prov)).append('\n');
+            if (prov.isPresent() && prov.get().repository() != null) sb.append("          in ").append(prov.get().repository()).append('\n');
+            if (prov.isPresent() && !prov.get().diff().isEmpty()) {
+                sb.append("uncommitted changes it was built with:\n");
+                for (String l : prov.get().diff().split("\n")) sb.append("  ").append(l).append('\n');
+            }
             for (var e : new java.util.TreeMap<>(g.metadata()).entrySet()) {
-                if (java.util.Set.of("generation", "toplevel", "created", dev.sysbuild.generations.GenerationSummary.KEY).contains(e.getKey())) continue;
+                if (java.util.Set.of("generation", "toplevel", "created", dev.sysbuild.generations.GenerationSummary.KEY,
+                        ProvenanceDiff.KEY).contains(e.getKey())) continue;
                 sb.append(e.getKey()).append(": ").append(e.getValue()).append('\n');
             }
             sb.append("packages (").append(t.packages().size()).append("):\n");

@@ -204,4 +204,26 @@ class GenerationCommandsTest {
         assertThat(Files.readString(root.resolve("etc/passwd"))).contains("dora:x:1001:");
         assertThat(root.resolve("sysbuild/var/activation/in-progress.json")).doesNotExist();
     }
+
+    @Test
+    void provenanceBesideTheLinkIsShownByListShowAndDiff() throws Exception {
+        StorePath a = systems.build("a\n", List.of(), List.of());
+        StorePath b = systems.build("b\n", List.of(), List.of());
+        var p1 = new dev.sysbuild.generations.git.Provenance("/nonexistent/config", "1".repeat(40), "main", "first", Instant.EPOCH,
+                null, false, List.of(), "", List.of(), "0.1", Instant.EPOCH);
+        var p2 = new dev.sysbuild.generations.git.Provenance("/nonexistent/config", "2".repeat(40), "main", "second", Instant.EPOCH,
+                null, true, List.of("system.conf"), "--- a/system.conf\n+++ b/system.conf\n@@ -1 +1 @@\n-x\n+y\n", List.of(),
+                "0.1", Instant.EPOCH);
+        profile.addGeneration(a, Map.of("provenance", p1.toJson()));
+        profile.addGeneration(b, Map.of("provenance", p2.toJson()));
+        profile.setBootDefault(2);
+        Cli list = Cli.run("generations", "list", "--root", root.toString());
+        assertThat(list.out()).contains(" 11111111 ", " 22222222+ ");
+        Cli show = Cli.run("generations", "show", "2", "--root", root.toString());
+        assertThat(show.out()).contains("config:   22222222 (main) second + uncommitted changes to system.conf\n",
+                "uncommitted changes it was built with:\n  --- a/system.conf\n", "  +y\n");
+        Cli diff = Cli.run("generations", "diff", "1", "2", "--root", root.toString());
+        assertThat(diff.out()).startsWith("generation 1 -> 2\nconfig: 11111111 (main) first -> 22222222 (main) second"
+                + " + uncommitted changes to system.conf\n");
+    }
 }

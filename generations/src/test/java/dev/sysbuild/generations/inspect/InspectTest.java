@@ -82,4 +82,40 @@ class InspectTest {
         assertThat(lines).contains("units:", "  s.service: restart (unit file changed)");
         assertThat(lines).contains("groups: no changes", "closure size: 2.0 KiB -> 1.0 KiB (-1.0 KiB)");
     }
+
+    @Test
+    void provenanceShowsBothCommitsAndTheCommitsBetweenThemEitherWay() throws Exception {
+        Path repo = root.resolve("config");
+        dev.sysbuild.generations.git.CommitInfo first = dev.sysbuild.generations.git.ConfigInit.create(repo,
+                Map.of("system.conf", "{ }\n"), "first");
+        String middle;
+        String second;
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(repo.toFile())) {
+            java.nio.file.Files.writeString(repo.resolve("system.conf"), "{ a = 1; }\n");
+            git.add().addFilepattern("system.conf").call();
+            middle = git.commit().setMessage("add a").setAuthor("t", "t@x").setCommitter("t", "t@x").call().getName();
+            java.nio.file.Files.writeString(repo.resolve("system.conf"), "{ a = 2; }\n");
+            git.add().addFilepattern("system.conf").call();
+            second = git.commit().setMessage("a is 2").setAuthor("t", "t@x").setCommitter("t", "t@x").call().getName();
+        }
+        var a = Optional.of(provenance(repo, first.id(), "first", false));
+        var b = Optional.of(provenance(repo, second, "a is 2", true));
+        assertThat(ProvenanceDiff.lines(a, b)).containsExactly(
+                "config: " + first.id().substring(0, 8) + " (main) first -> " + second.substring(0, 8)
+                        + " (main) a is 2 + uncommitted changes to system.conf",
+                "  commits:", "    " + second.substring(0, 8) + " a is 2", "    " + middle.substring(0, 8) + " add a");
+        assertThat(ProvenanceDiff.lines(b, a)).contains("  commits undone (B is older):");
+        assertThat(ProvenanceDiff.lines(Optional.empty(), a)).containsExactly(
+                "config: not recorded -> " + first.id().substring(0, 8) + " (main) first");
+        // Recorded in system-N.json beside the link, read back from there.
+        SystemProfile profile = new SystemProfile(ProfileLayout.of(root, StoreDir.DEFAULT), Clock.systemUTC(), CrashPoints.none());
+        LocalStore store = LocalStore.open(root, StoreDir.DEFAULT);
+        profile.addGeneration(new FakeToplevel(store, "h").build(), Map.of(ProvenanceDiff.KEY, b.get().toJson()));
+        assertThat(ProvenanceDiff.of(profile.require(1))).isEqualTo(b);
+    }
+
+    private static dev.sysbuild.generations.git.Provenance provenance(Path repo, String commit, String subject, boolean dirty) {
+        return new dev.sysbuild.generations.git.Provenance(repo.toString(), commit, "main", subject, Instant.EPOCH, null, dirty,
+                dirty ? List.of("system.conf") : List.of(), dirty ? "--- a/system.conf\n" : "", List.of(), "0.1", Instant.EPOCH);
+    }
 }
