@@ -27,25 +27,28 @@ if [ ! -e "$bench_root/sysbuild/var/profiles/system-$count-link" ]; then
     java -cp "$cp" dev.sysbuild.generations.bench.ManyGenerations "$bench_root" "$count" >&2
 fi
 
-# time_runs LABEL CMD...: prints the wall time of each run and the median, in seconds.
+# time_runs LABEL CMD...: the median wall time and the median cpu time (user+sys, all threads) of
+# RUNS runs. On a busy machine (2 cores shared) cpu is the steadier figure.
 time_runs() {
     local label=$1; shift
     "$@" >/dev/null
-    local times=()
+    local walls=() cpus=()
     for _ in $(seq "$runs"); do
-        local t0 t1
-        t0=$(date +%s.%N)
-        "$@" >/dev/null
-        t1=$(date +%s.%N)
-        times+=("$(echo "$t1 - $t0" | bc)")
+        local out
+        out=$( { /usr/bin/time -f "%e %U %S" "$@" >/dev/null; } 2>&1 | tail -1)
+        read -r wall user sys <<<"$out"
+        walls+=("$wall")
+        cpus+=("$(echo "$user + $sys" | bc)")
     done
-    local sorted median
-    sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-    median=$(echo "$sorted" | sed -n "$(( (runs + 1) / 2 ))p")
-    printf '%-28s median %.3f s   runs: %s\n' "$label" "$median" "$(echo "$sorted" | tr '\n' ' ')"
+    local mid=$(( (runs + 1) / 2 ))
+    local wall cpu
+    wall=$(printf '%s\n' "${walls[@]}" | sort -n | sed -n "${mid}p")
+    cpu=$(printf '%s\n' "${cpus[@]}" | sort -n | sed -n "${mid}p")
+    printf '%-28s wall %5.2f s   cpu %5.2f s   (median of %d)\n' "$label" "$wall" "$cpu" "$runs"
 }
 
 lines=$("$sysbuild" generations list --root "$bench_root" | wc -l)
-echo "generations listed: $((lines - 1))"
+echo "generations listed: $((lines - 1)); load: $(cut -d' ' -f1-3 /proc/loadavg)"
+time_runs "start-up (--version)" "$sysbuild" --version
 time_runs "generations list" "$sysbuild" generations list --root "$bench_root"
 time_runs "generations list --json" "$sysbuild" generations list --json --root "$bench_root"
