@@ -44,6 +44,10 @@ public final class ProfileLock implements AutoCloseable {
                 ch.close();
                 throw e;
             }
+        } catch (java.nio.file.AccessDeniedException e) {
+            threadLock.unlock();
+            throw new IOException("cannot lock the profile (" + file + "): permission denied; changing the system"
+                    + " needs root (or --root DIR for a directory you own)", e);
         } catch (IOException | RuntimeException e) {
             threadLock.unlock();
             throw new IOException("cannot lock the profile (" + file + "): " + e.getMessage(), e);
