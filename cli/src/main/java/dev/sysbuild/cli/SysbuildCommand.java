@@ -55,6 +55,9 @@ public final class SysbuildCommand implements Runnable {
         COMMANDS.put("gc", GcCommand::new);
         COMMANDS.put("store", StoreCommand::new);
         COMMANDS.put("options", OptionsCommand::new);
+        COMMANDS.put("rollback", RollbackCommand::new);
+        COMMANDS.put("activate", ActivateCommand::new);
+        COMMANDS.put("generations", GenerationsCommand::new);
         COMMANDS.put("help", CommandLine.HelpCommand::new);
     }
 

@@ -1,0 +1,82 @@
+package dev.sysbuild.cli;
+
+import dev.sysbuild.generations.Generation;
+import dev.sysbuild.generations.GenerationsException;
+import dev.sysbuild.generations.Toplevel;
+import dev.sysbuild.generations.ClosureSizes;
+import dev.sysbuild.generations.inspect.GenerationDiff;
+import dev.sysbuild.generations.inspect.ProvenanceDiff;
+import dev.sysbuild.store.local.LocalStore;
+import dev.sysbuild.store.path.StorePath;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code sysbuild generations diff [A B]}: what changed from A to B (default: the previous generation to the current one). */
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = "Show what differs between generations A and B (default: the one before the current, and the current).")
+final class GenerationsDiffCommand implements Callable<Integer> {
+    @ParentCommand
+    GenerationsCommand parent;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(arity = "0..2", paramLabel = "A B", description = "Two generation numbers.")
+    List<Integer> numbers = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        SysbuildCommand top = parent.parent;
+        if (numbers.size() == 1) {
+            top.err.println("error: give two generations (A B), or none to compare the previous with the current");
+            return 2;
+        }
+        return SystemContext.run(top.err, common.verbose, () -> {
+            SystemContext ctx = new SystemContext(common, top.err);
+            Generation a;
+            Generation b;
+            if (numbers.isEmpty()) {
+                b = current(ctx);
+                a = ctx.profile.generations().stream().filter(g -> g.number() < b.number()).reduce((x, y) -> y)
+                        .orElseThrow(() -> new GenerationsException("generation " + b.number()
+                                + " is the oldest; give two generations to compare"));
+            } else {
+                a = ctx.profile.require(numbers.get(0));
+                b = ctx.profile.require(numbers.get(1));
+            }
+            Optional<LocalStore> store = ctx.store();
+            Optional<ClosureSizes> sizes = store.map(ClosureSizes::new);
+            top.out.println("generation " + a.number() + " -> " + b.number());
+            for (String l : ProvenanceDiff.lines(ProvenanceDiff.of(a), ProvenanceDiff.of(b))) top.out.println(l);
+            for (String l : GenerationDiff.lines(new Toplevel(ctx.layout.store(), a.toplevel()),
+                    new Toplevel(ctx.layout.store(), b.toplevel()), size(sizes, a.toplevel()), size(sizes, b.toplevel()))) {
+                top.out.println(l);
+            }
+            top.out.flush();
+            return 0;
+        });
+    }
+
+    /** The newest generation whose toplevel is active now, or else the boot default. */
+    private static Generation current(SystemContext ctx) throws IOException {
+        Optional<StorePath> cur = ctx.profile.currentSystem();
+        Optional<Generation> active = ctx.profile.generations().stream()
+                .filter(g -> cur.isPresent() && g.toplevel().equals(cur.get())).reduce((x, y) -> y);
+        if (active.isPresent()) return active.get();
+        int def = ctx.profile.bootDefault().orElseThrow(() -> new GenerationsException(
+                "no generation is active and there is no boot default; give two generations to compare"));
+        return ctx.profile.require(def);
+    }
+
+    private static OptionalLong size(Optional<ClosureSizes> sizes, StorePath p) throws IOException {
+        return sizes.isPresent() ? sizes.get().of(p) : OptionalLong.empty();
+    }
+}

@@ -1,0 +1,46 @@
+package dev.sysbuild.cli;
+
+import dev.sysbuild.generations.inspect.GenerationLister;
+import dev.sysbuild.generations.inspect.GenerationRow;
+import dev.sysbuild.store.json.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code sysbuild generations list [--json]}. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List generations: number, date, current and boot-default markers, label, kernel, packages, closure size.")
+final class GenerationsListCommand implements Callable<Integer> {
+    @ParentCommand
+    GenerationsCommand parent;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--json", description = "Print a JSON array of objects (dates in ISO-8601).")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        SysbuildCommand top = parent.parent;
+        return SystemContext.run(top.err, common.verbose, () -> {
+            SystemContext ctx = new SystemContext(common, top.err);
+            List<GenerationRow> rows = new GenerationLister(ctx.profile, ctx.store()).rows();
+            if (json) {
+                List<Object> out = new ArrayList<>();
+                for (GenerationRow r : rows) out.add(r.toJson());
+                top.out.print(Json.writePretty(out));
+            } else if (rows.isEmpty()) {
+                top.err.println("no generations under " + ctx.layout.root());
+            } else {
+                top.out.print(GenerationLister.table(rows));
+            }
+            top.out.flush();
+            return 0;
+        });
+    }
+}
