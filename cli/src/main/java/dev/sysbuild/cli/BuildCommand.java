@@ -32,7 +32,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = "Build the derivations of FILE (a derivation, or a list or attribute set of them) and link"
                 + " the results, as nix-build does.")
-final class BuildCommand implements Callable<Integer> {
+class BuildCommand implements Callable<Integer> {
     @ParentCommand
     SysbuildCommand parent;
 
@@ -41,6 +41,10 @@ final class BuildCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "The expression to build (a directory means its default.nix).")
     String file;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "CONFIG",
+            description = "The system configuration built when no FILE is given (default: ./system.conf).")
+    String configFile = "system.conf";
 
     @Option(names = {"-A", "--attr"}, paramLabel = "ATTRPATH", description = "Build this attribute path of the value.")
     List<String> attrPaths = new ArrayList<>();
@@ -64,9 +68,13 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (file == null) {
-            parent.err.println("error: building the system configuration is not wired up yet; give a FILE to build"
-                    + " (sysbuild build FILE [-A ATTR])");
+        if (file == null && !java.nio.file.Files.isRegularFile(Path.of(Session.absolute(configFile)))) {
+            parent.err.println("error: no system configuration at " + Session.absolute(configFile)
+                    + "; give one with -f CONFIG, or create one with 'sysbuild init'");
+            return 2;
+        }
+        if (file != null && systemOnly()) {
+            parent.err.println("error: this command builds the system configuration (-f CONFIG), not a FILE");
             return 2;
         }
         if (jobs != null && jobs < 1) {
@@ -92,6 +100,16 @@ final class BuildCommand implements Callable<Integer> {
         });
     }
 
+    /** Whether this command builds only the system and then acts on it (switch, boot, test). */
+    boolean systemOnly() {
+        return false;
+    }
+
+    /** What switch, boot and test do with the built toplevel; {@code build} never gets here. */
+    int afterSystemBuild(LocalStore store, Evaluator ev, StorePath toplevel, LocalIO io) throws Exception {
+        throw new IllegalStateException("not a system command");
+    }
+
     /** An I/O failure as a sentence: Java's file-system exceptions carry only the path. */
     static String describe(IOException e) {
         if (e instanceof java.nio.file.AccessDeniedException a) return "permission denied: " + a.getFile();
@@ -106,7 +124,8 @@ final class BuildCommand implements Callable<Integer> {
         LocalIO io = LocalIO.system();
         Evaluator ev = new Evaluator(io, evalStore, Evaluator.searchPath(common.includes, io),
                 EvalSettings.defaults().withStoreDir(store.storeDir()));
-        List<BuildTargets.Target> targets = BuildTargets.of(ev, Session.absolute(file), attrPaths);
+        List<BuildTargets.Target> targets = file != null ? BuildTargets.of(ev, Session.absolute(file), attrPaths)
+                : SystemBuild.toplevel(ev, Session.absolute(configFile));
         Set<StorePath> drvs = new LinkedHashSet<>();
         for (BuildTargets.Target t : targets) drvs.add(t.drvPath());
         // Building needs the derivations, not their .drv files (an output only names its
@@ -120,6 +139,10 @@ final class BuildCommand implements Callable<Integer> {
             return 1;
         }
         evalStore.flush();
+        if (file == null) {
+            SystemBuild.writeSecrets(ev, store.layout().root(), Session.absolute(configFile));
+            if (systemOnly()) return afterSystemBuild(store, ev, targets.get(0).outPath(), io);
+        }
         if (!noLink) ResultLinks.make(store.layout(), Path.of(outLink), targets);
         StringBuilder out = new StringBuilder();
         for (BuildTargets.Target t : targets) out.append(store.storeDir().print(t.outPath())).append('\n');

@@ -40,6 +40,14 @@ final class BuildTargets {
         return targets;
     }
 
+    /** The one derivation {@code v} must be (the system toplevel). */
+    static List<Target> ofValue(Evaluator ev, Value v) {
+        List<Target> targets = new ArrayList<>();
+        collect(ev.store().storeDir(), v, 0, targets);
+        if (targets.size() != 1) throw EvalException.error("the system toplevel is not a derivation", null);
+        return targets;
+    }
+
     private static void collect(StoreDir dir, Value v, int depth, List<Target> out) {
         Value f = v.force();
         if (f instanceof NixAttrs a && a.isDerivation()) {

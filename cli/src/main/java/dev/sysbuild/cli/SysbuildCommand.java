@@ -52,6 +52,9 @@ public final class SysbuildCommand implements Runnable {
         COMMANDS.put("debian", DebianCommand::new);
         COMMANDS.put("boot-ok", BootOkCommand::new);
         COMMANDS.put("build", BuildCommand::new);
+        COMMANDS.put("switch", SystemChangeCommand.Switch::new);
+        COMMANDS.put("boot", SystemChangeCommand.Boot::new);
+        COMMANDS.put("test", SystemChangeCommand.Test::new);
         COMMANDS.put("gc", GcCommand::new);
         COMMANDS.put("store", StoreCommand::new);
         COMMANDS.put("options", OptionsCommand::new);

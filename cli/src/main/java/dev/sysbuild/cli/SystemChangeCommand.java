@@ -1,0 +1,79 @@
+package dev.sysbuild.cli;
+
+import dev.sysbuild.eval.Evaluator;
+import dev.sysbuild.eval.LocalIO;
+import dev.sysbuild.generations.Generation;
+import dev.sysbuild.generations.git.Provenance;
+import dev.sysbuild.generations.inspect.ProvenanceDiff;
+import dev.sysbuild.store.local.LocalStore;
+import dev.sysbuild.store.path.StorePath;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code switch}, {@code boot} and {@code test}: build the system configuration, then act on the
+ * toplevel through {@link dev.sysbuild.generations.activation.SystemSwitch}. They share all of
+ * {@code build}'s options; the subclasses differ only in what happens after the build.
+ */
+abstract class SystemChangeCommand extends BuildCommand {
+    @Option(names = "--require-clean", description = "Refuse to build when files the configuration reads have uncommitted changes.")
+    boolean requireClean;
+
+    @Override
+    boolean systemOnly() {
+        return true;
+    }
+
+    @Override
+    int afterSystemBuild(LocalStore store, Evaluator ev, StorePath toplevel, LocalIO io) throws Exception {
+        Provenance p = SystemBuild.provenance(ev, io, Session.absolute(configFile), parent.err);
+        if (requireClean && p.dirty()) {
+            parent.err.println("error: --require-clean: commit or stash the changes first; nothing was changed");
+            return 1;
+        }
+        return SystemContext.run(parent.err, common.verbose, () -> {
+            SystemContext ctx = new SystemContext(common, parent.err);
+            return act(ctx, toplevel, Map.of(ProvenanceDiff.KEY, p.toJson()));
+        });
+    }
+
+    abstract int act(SystemContext ctx, StorePath toplevel, Map<String, Object> provenance) throws Exception;
+
+    String print(SystemContext ctx, StorePath p) {
+        return ctx.layout.store().storeDir().print(p);
+    }
+
+    @Command(name = "switch", mixinStandardHelpOptions = true,
+            description = "Build the system, make it a new generation, activate it now and make it the boot default.")
+    static final class Switch extends SystemChangeCommand {
+        @Override
+        int act(SystemContext ctx, StorePath toplevel, Map<String, Object> provenance) throws Exception {
+            Generation g = ctx.systemSwitch().switchTo(toplevel, provenance);
+            parent.out.println("switched to generation " + g.number() + " (" + print(ctx, toplevel) + ")");
+            return 0;
+        }
+    }
+
+    @Command(name = "boot", mixinStandardHelpOptions = true,
+            description = "Build the system, make it a new generation and the boot default; activate it at the next boot.")
+    static final class Boot extends SystemChangeCommand {
+        @Override
+        int act(SystemContext ctx, StorePath toplevel, Map<String, Object> provenance) throws Exception {
+            Generation g = ctx.systemSwitch().boot(toplevel, provenance);
+            parent.out.println("generation " + g.number() + " is the boot default (" + print(ctx, toplevel) + ")");
+            return 0;
+        }
+    }
+
+    @Command(name = "test", mixinStandardHelpOptions = true,
+            description = "Build the system and activate it now, leaving the boot default as it is.")
+    static final class Test extends SystemChangeCommand {
+        @Override
+        int act(SystemContext ctx, StorePath toplevel, Map<String, Object> provenance) throws Exception {
+            ctx.systemSwitch().test(toplevel);
+            parent.out.println("activated " + print(ctx, toplevel) + " (the boot default is unchanged)");
+            return 0;
+        }
+    }
+}
