@@ -46,6 +46,13 @@ class BuildCommand implements Callable<Integer> {
             description = "The system configuration built when no FILE is given (default: ./system.conf).")
     String configFile = "system.conf";
 
+    @Option(names = "--rev", paramLabel = "REV",
+            description = "Build the configuration as it is at this git revision (read from git; the work tree is not touched).")
+    String rev;
+
+    /** The configuration file evaluated: CONFIG, or its copy exported from REV. */
+    String effectiveConfig;
+
     @Option(names = {"-A", "--attr"}, paramLabel = "ATTRPATH", description = "Build this attribute path of the value.")
     List<String> attrPaths = new ArrayList<>();
 
@@ -68,6 +75,12 @@ class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (rev != null && file != null) {
+            parent.err.println("error: --rev applies to the system configuration (-f CONFIG), not to a FILE");
+            return 2;
+        }
+        if (rev != null) return buildRevision();
+        effectiveConfig = Session.absolute(configFile);
         if (file == null && !java.nio.file.Files.isRegularFile(Path.of(Session.absolute(configFile)))) {
             parent.err.println("error: no system configuration at " + Session.absolute(configFile)
                     + "; give one with -f CONFIG, or create one with 'sysbuild init'");
@@ -77,6 +90,11 @@ class BuildCommand implements Callable<Integer> {
             parent.err.println("error: this command builds the system configuration (-f CONFIG), not a FILE");
             return 2;
         }
+        return call2();
+    }
+
+    /** Builds once the configuration to evaluate is settled. */
+    private int call2() {
         if (jobs != null && jobs < 1) {
             parent.err.println("error: -j needs a number of at least 1");
             return 2;
@@ -98,6 +116,46 @@ class BuildCommand implements Callable<Integer> {
                 return 1;
             }
         });
+    }
+
+    /**
+     * {@code --rev}: exports the revision's tree to a private temporary directory, evaluates the
+     * configuration there (so imports, readFile and copied paths all come from the commit), and
+     * removes the copy afterwards. Store paths of sources depend on content and name only, so they
+     * are the same as from a checkout.
+     */
+    private int buildRevision() {
+        Path config = Path.of(Session.absolute(configFile));
+        Path tmp = null;
+        try (var repo = dev.sysbuild.generations.git.ConfigRepository.discover(config.getParent()).orElse(null)) {
+            if (repo == null) {
+                parent.err.println("error: --rev needs a git repository, and " + config.getParent() + " is not in one");
+                return 1;
+            }
+            Path dir = config.getParent().toAbsolutePath().toRealPath();
+            Path relative = repo.workTree().relativize(dir.resolve(config.getFileName()));
+            tmp = java.nio.file.Files.createTempDirectory("sysbuild-rev-");
+            repo.exportRevision(rev, tmp.resolve("tree"));
+            effectiveConfig = tmp.resolve("tree").resolve(relative).toString();
+            if (!java.nio.file.Files.isRegularFile(Path.of(effectiveConfig))) {
+                parent.err.println("error: " + relative + " does not exist at revision " + rev);
+                return 1;
+            }
+            return call2();
+        } catch (IOException e) {
+            parent.err.println("error: " + describe(e));
+            return 1;
+        } finally {
+            if (tmp != null) deleteQuietly(tmp);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var walk = java.nio.file.Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException ignored) {
+            // A temporary copy left behind is harmless.
+        }
     }
 
     /** Whether this command builds only the system and then acts on it (switch, boot, test). */
@@ -125,7 +183,7 @@ class BuildCommand implements Callable<Integer> {
         Evaluator ev = new Evaluator(io, evalStore, Evaluator.searchPath(common.includes, io),
                 EvalSettings.defaults().withStoreDir(store.storeDir()));
         List<BuildTargets.Target> targets = file != null ? BuildTargets.of(ev, Session.absolute(file), attrPaths)
-                : SystemBuild.toplevel(ev, Session.absolute(configFile));
+                : SystemBuild.toplevel(ev, effectiveConfig);
         Set<StorePath> drvs = new LinkedHashSet<>();
         for (BuildTargets.Target t : targets) drvs.add(t.drvPath());
         // Building needs the derivations, not their .drv files (an output only names its
@@ -140,7 +198,7 @@ class BuildCommand implements Callable<Integer> {
         }
         evalStore.flush();
         if (file == null) {
-            SystemBuild.writeSecrets(ev, store.layout().root(), Session.absolute(configFile));
+            SystemBuild.writeSecrets(ev, store.layout().root(), effectiveConfig);
             if (systemOnly()) return afterSystemBuild(store, ev, targets.get(0).outPath(), io);
         }
         if (!noLink) ResultLinks.make(store.layout(), Path.of(outLink), targets);

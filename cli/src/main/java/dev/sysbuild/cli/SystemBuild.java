@@ -68,6 +68,13 @@ final class SystemBuild {
         }
     }
 
+    /** Provenance of a build from {@code --rev}: that commit, clean by construction. */
+    static Provenance revisionProvenance(String config, String rev) throws IOException {
+        try (ConfigRepository r = ConfigRepository.discover(Path.of(config).getParent()).orElseThrow()) {
+            return r.captureRevision(rev, Version.current(), SystemContext.clock.instant());
+        }
+    }
+
     /** Provenance of the files this evaluation read, or "outside git" with a one-line hint. */
     static Provenance provenance(Evaluator ev, LocalIO io, String config, PrintStream err) throws IOException {
         Instant now = SystemContext.clock.instant();

@@ -27,7 +27,8 @@ abstract class SystemChangeCommand extends BuildCommand {
 
     @Override
     int afterSystemBuild(LocalStore store, Evaluator ev, StorePath toplevel, LocalIO io) throws Exception {
-        Provenance p = SystemBuild.provenance(ev, io, Session.absolute(configFile), parent.err);
+        Provenance p = rev != null ? SystemBuild.revisionProvenance(Session.absolute(configFile), rev)
+                : SystemBuild.provenance(ev, io, Session.absolute(configFile), parent.err);
         if (requireClean && p.dirty()) {
             parent.err.println("error: --require-clean: commit or stash the changes first; nothing was changed");
             return 1;

@@ -80,6 +80,27 @@ class SwitchEndToEndTest {
                 .isEqualTo("system-1-link");
     }
 
+    @Test
+    void switchRevBuildsAnOlderCommitWithoutTouchingTheWorkTree() throws Exception {
+        Path conf = tmp.resolve("config/system.conf");
+        ConfigInit.create(conf.getParent(), Map.of("system.conf", config("old", false)), "old host");
+        Files.writeString(conf, config("new", false));
+        try (var git = org.eclipse.jgit.api.Git.open(conf.getParent().toFile())) {
+            git.add().addFilepattern(".").call();
+            var who = new org.eclipse.jgit.lib.PersonIdent("t", "t@example.org");
+            git.commit().setMessage("new host").setAuthor(who).setCommitter(who).setSign(false).call();
+        }
+        Path root = tmp.resolve("root");
+        Cli r = sysbuild("switch", "--rev", "HEAD~1", "--root", root.toString(), "--no-sandbox", "-f", conf.toString());
+        assertThat(r.out()).contains("switched to generation 1");
+        assertThat(etc(root, "hostname")).isEqualTo("old\n");
+        assertThat(conf).hasContent(config("new", false));
+        assertThat(sysbuild("generations", "show", "1", "--root", root.toString()).out()).contains("old host");
+        Cli bad = Cli.run("switch", "--rev", "nosuch", "--root", root.toString(), "--no-sandbox", "-f", conf.toString());
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.err()).contains("unknown revision 'nosuch'");
+    }
+
     private static String[] concat(String first, String[] rest) {
         String[] all = new String[rest.length + 1];
         all[0] = first;
