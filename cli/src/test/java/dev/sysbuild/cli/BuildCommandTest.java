@@ -146,11 +146,17 @@ class BuildCommandTest {
     }
 
     @Test
-    void withoutAFileItIsAUsageErrorForNow() {
-        Cli r = build();
+    void withoutAFileItBuildsTheSystemConfigurationAndSaysWhenThereIsNone() throws IOException {
+        Cli none = build("-f", dir.resolve("missing.conf").toString());
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("no system configuration at").contains("sysbuild init");
 
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("not wired up yet");
+        Path conf = Files.writeString(dir.resolve("system.conf"), "{ networking.hostName = \"built\"; }\n");
+        Cli r = build("-f", conf.toString(), "-o", dir.resolve("result").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out().trim()).startsWith("/sysbuild/store/").endsWith("-sysbuild-system-built");
+        assertThat(dir.resolve("result/etc.json")).content().contains("\"hostname\"");
+        assertThat(root.resolve("sysbuild/var/profiles/system-1-link")).doesNotExist();
     }
 
     @Test
