@@ -12,7 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /** Copying a tree into the store and deleting read-only store trees, never following symlinks. */
-final class FileTrees {
+public final class FileTrees {
     private FileTrees() {}
 
     /**
@@ -57,7 +57,7 @@ final class FileTrees {
      * root privileges a read-only directory's entries cannot be removed, so each directory is made
      * writable first. A missing root is not an error.
      */
-    static void deleteRecursively(Path root) throws IOException {
+    public static void deleteRecursively(Path root) throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) return;
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
