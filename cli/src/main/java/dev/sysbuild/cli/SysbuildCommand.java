@@ -55,6 +55,7 @@ public final class SysbuildCommand implements Runnable {
         COMMANDS.put("switch", SystemChangeCommand.Switch::new);
         COMMANDS.put("boot", SystemChangeCommand.Boot::new);
         COMMANDS.put("test", SystemChangeCommand.Test::new);
+        COMMANDS.put("dry-activate", SystemChangeCommand.DryActivate::new);
         COMMANDS.put("gc", GcCommand::new);
         COMMANDS.put("store", StoreCommand::new);
         COMMANDS.put("options", OptionsCommand::new);

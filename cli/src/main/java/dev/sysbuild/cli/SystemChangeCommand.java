@@ -20,13 +20,28 @@ abstract class SystemChangeCommand extends BuildCommand {
     @Option(names = "--require-clean", description = "Refuse to build when files the configuration reads have uncommitted changes.")
     boolean requireClean;
 
+    @Option(names = "--dry-run", description = "Build, then print what activation would change; change nothing else.")
+    boolean dryRun;
+
     @Override
     boolean systemOnly() {
         return true;
     }
 
+    boolean dryRun() {
+        return dryRun;
+    }
+
     @Override
     int afterSystemBuild(LocalStore store, Evaluator ev, StorePath toplevel, LocalIO io) throws Exception {
+        if (dryRun()) {
+            return SystemContext.run(parent.err, common.verbose, () -> {
+                SystemContext ctx = new SystemContext(common, parent.err);
+                parent.out.println("would activate " + print(ctx, toplevel) + " (dry run: nothing changed)");
+                for (String l : ctx.activator().plan(toplevel).describe()) parent.out.println(l);
+                return 0;
+            });
+        }
         Provenance p = rev != null ? SystemBuild.revisionProvenance(Session.absolute(configFile), rev)
                 : SystemBuild.provenance(ev, io, Session.absolute(configFile), parent.err);
         if (requireClean && p.dirty()) {
@@ -53,6 +68,20 @@ abstract class SystemChangeCommand extends BuildCommand {
             Generation g = ctx.systemSwitch().switchTo(toplevel, provenance);
             parent.out.println("switched to generation " + g.number() + " (" + print(ctx, toplevel) + ")");
             return 0;
+        }
+    }
+
+    @Command(name = "dry-activate", mixinStandardHelpOptions = true,
+            description = "Build the system and print what activating it would change (as switch --dry-run); change nothing.")
+    static final class DryActivate extends SystemChangeCommand {
+        @Override
+        boolean dryRun() {
+            return true;
+        }
+
+        @Override
+        int act(SystemContext ctx, StorePath toplevel, Map<String, Object> provenance) {
+            throw new IllegalStateException("dry-activate never acts");
         }
     }
 

@@ -43,6 +43,11 @@ class SwitchEndToEndTest {
         Path root = tmp.resolve("root");
         String[] common = {"--root", root.toString(), "--no-sandbox", "-f", conf.toString()};
 
+        Cli dry = sysbuild(concat("dry-activate", common));
+        assertThat(dry.out()).contains("dry run: nothing changed");
+        assertThat(root.resolve("etc")).doesNotExist();
+        assertThat(root.resolve("sysbuild/var/profiles/system-1-link")).doesNotExist();
+
         Cli one = sysbuild(concat("switch", common));
         assertThat(one.out()).contains("switched to generation 1");
         assertThat(etc(root, "hostname")).isEqualTo("first\n");
@@ -51,6 +56,10 @@ class SwitchEndToEndTest {
 
         // An uncommitted change is built, said once, and recorded with the generation.
         Files.writeString(conf, config("second", true));
+        String before = etc(root, "passwd");
+        Cli plan = sysbuild(concat("switch", concat("--dry-run", common)));
+        assertThat(plan.out()).contains("dry run");
+        assertThat(etc(root, "passwd")).isEqualTo(before);
         Cli two = sysbuild(concat("switch", common));
         assertThat(two.out()).contains("switched to generation 2");
         assertThat(two.err()).contains("uncommitted changes to system.conf");
