@@ -90,11 +90,11 @@ class BuildCommand implements Callable<Integer> {
             parent.err.println("error: this command builds the system configuration (-f CONFIG), not a FILE");
             return 2;
         }
-        return call2();
+        return buildSettled();
     }
 
-    /** Builds once the configuration to evaluate is settled. */
-    private int call2() {
+    /** Builds once what to evaluate (FILE, CONFIG or its copy from REV) is settled. */
+    private int buildSettled() {
         if (jobs != null && jobs < 1) {
             parent.err.println("error: -j needs a number of at least 1");
             return 2;
@@ -141,20 +141,18 @@ class BuildCommand implements Callable<Integer> {
                 parent.err.println("error: " + relative + " does not exist at revision " + rev);
                 return 1;
             }
-            return call2();
+            return buildSettled();
         } catch (IOException e) {
             parent.err.println("error: " + describe(e));
             return 1;
         } finally {
-            if (tmp != null) deleteQuietly(tmp);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var walk = java.nio.file.Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | RuntimeException ignored) {
-            // A temporary copy left behind is harmless.
+            if (tmp != null) {
+                try {
+                    dev.sysbuild.store.local.FileTrees.deleteRecursively(tmp);
+                } catch (IOException ignored) {
+                    // A temporary copy left behind is harmless.
+                }
+            }
         }
     }
 
@@ -182,8 +180,9 @@ class BuildCommand implements Callable<Integer> {
         LocalIO io = LocalIO.system();
         Evaluator ev = new Evaluator(io, evalStore, Evaluator.searchPath(common.includes, io),
                 EvalSettings.defaults().withStoreDir(store.storeDir()));
-        List<BuildTargets.Target> targets = file != null ? BuildTargets.of(ev, Session.absolute(file), attrPaths)
-                : SystemBuild.toplevel(ev, effectiveConfig);
+        SystemBuild system = file == null ? SystemBuild.of(ev, effectiveConfig) : null;
+        List<BuildTargets.Target> targets = system == null ? BuildTargets.of(ev, Session.absolute(file), attrPaths)
+                : system.toplevel();
         Set<StorePath> drvs = new LinkedHashSet<>();
         for (BuildTargets.Target t : targets) drvs.add(t.drvPath());
         // Building needs the derivations, not their .drv files (an output only names its
@@ -197,8 +196,8 @@ class BuildCommand implements Callable<Integer> {
             return 1;
         }
         evalStore.flush();
-        if (file == null) {
-            SystemBuild.writeSecrets(ev, store.layout().root(), effectiveConfig);
+        if (system != null) {
+            system.writeSecrets(store.layout().root());
             if (systemOnly()) return afterSystemBuild(store, ev, targets.get(0).outPath(), io);
         }
         if (!noLink) ResultLinks.make(store.layout(), Path.of(outLink), targets);

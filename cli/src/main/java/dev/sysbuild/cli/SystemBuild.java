@@ -5,7 +5,6 @@ import dev.sysbuild.eval.Evaluator;
 import dev.sysbuild.eval.Force;
 import dev.sysbuild.eval.LocalIO;
 import dev.sysbuild.eval.value.NixAttrs;
-import dev.sysbuild.eval.value.Value;
 import dev.sysbuild.generations.git.ConfigRepository;
 import dev.sysbuild.generations.git.Provenance;
 import java.io.IOException;
@@ -26,11 +25,19 @@ import java.util.Optional;
  * outside the store, and the provenance of the files evaluation read.
  */
 final class SystemBuild {
-    private SystemBuild() {}
+    private final Evaluator ev;
+    /** {@code import <sysbuild/os> { configuration = CONFIG; }}, evaluated once for the toplevel and the secrets. */
+    private final NixAttrs os;
 
-    private static Value os(Evaluator ev, String config) {
+    private SystemBuild(Evaluator ev, NixAttrs os) {
+        this.ev = ev;
+        this.os = os;
+    }
+
+    /** The OS evaluation of {@code config} (an absolute path); nothing is forced beyond its outer set. */
+    static SystemBuild of(Evaluator ev, String config) {
         String expr = "import <sysbuild/os> { configuration = " + nixPath(config) + "; }";
-        return ev.evalString(Session.STRING_SOURCE, Bytes.encode(expr), Session.cwd());
+        return new SystemBuild(ev, Force.attrs(ev.evalString(Session.STRING_SOURCE, Bytes.encode(expr), Session.cwd()), null));
     }
 
     /** A path literal for {@code p}, quoted so any file name works. */
@@ -38,17 +45,16 @@ final class SystemBuild {
         return "/. + \"" + p.replace("\\", "\\\\").replace("\"", "\\\"").replace("${", "\\${") + "\"";
     }
 
-    static List<BuildTargets.Target> toplevel(Evaluator ev, String config) {
-        NixAttrs attrs = Force.attrs(os(ev, config), null);
-        return BuildTargets.ofValue(ev, attrs.get("toplevel"));
+    List<BuildTargets.Target> toplevel() {
+        return BuildTargets.ofValue(ev, os.get("toplevel"));
     }
 
     /**
      * Writes {@code config.system.build.secrets} (hex of the hash → hash) to
      * {@code R/sysbuild/var/secrets/HEX}, mode 0600, where activation reads them; never into the store.
      */
-    static void writeSecrets(Evaluator ev, Path root, String config) throws IOException {
-        NixAttrs cfg = Force.attrs(Force.attrs(os(ev, config), null).get("config"), null);
+    void writeSecrets(Path root) throws IOException {
+        NixAttrs cfg = Force.attrs(os.get("config"), null);
         NixAttrs secrets = Force.attrs(Force.attrs(Force.attrs(cfg.get("system"), null).get("build"), null)
                 .get("secrets"), null);
         if (secrets.size() == 0) return;

@@ -1,7 +1,6 @@
 package dev.sysbuild.store.json;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -296,10 +295,5 @@ public final class Json {
             }
         }
         sb.append('"');
-    }
-
-    /** An unmodifiable empty object, for defaults. */
-    public static Map<String, Object> emptyObject() {
-        return Collections.emptyMap();
     }
 }
