@@ -2,25 +2,35 @@ package dev.sysbuild.cli;
 
 import dev.sysbuild.generations.Generation;
 import dev.sysbuild.generations.GenerationsException;
+import dev.sysbuild.generations.SystemDirectory;
+import dev.sysbuild.store.path.StorePath;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code sysbuild activate}: activates the boot default, which is what a generation's
- * {@code init} runs early at boot, and what finishes a {@code switch} that was interrupted.
+ * {@code sysbuild activate [DIR]}: activates the generation DIR is, which is what a generation's
+ * {@code init} runs early at boot ({@code sysbuild activate /sysbuild/var/profiles/system-N-link});
+ * without DIR the boot default, which is also what finishes a {@code switch} that was interrupted.
  */
 @Command(name = "activate", mixinStandardHelpOptions = true,
-        description = "Activate the boot default generation now (what init runs at boot; also finishes an interrupted switch).")
+        description = "Activate a generation now: DIR (a generation link or toplevel, as a generation's init passes it),"
+                + " else the boot default (also finishes an interrupted switch).")
 final class ActivateCommand implements Callable<Integer> {
     @ParentCommand
     SysbuildCommand parent;
 
     @Mixin
     CommonOptions common;
+
+    @Parameters(arity = "0..1", paramLabel = "DIR",
+            description = "The generation to activate: /sysbuild/var/profiles/system-N-link or a toplevel store path,"
+                    + " a path on the target (under --root R it may also be given with R in front).")
+    String dir;
 
     @Option(names = "--dry-run", description = "Print what activation would change; change nothing.")
     boolean dryRun;
@@ -30,16 +40,35 @@ final class ActivateCommand implements Callable<Integer> {
         return SystemContext.run(parent.err, common.verbose, () -> {
             SystemContext ctx = new SystemContext(common, parent.err);
             if (dryRun) {
-                OptionalInt def = ctx.profile.bootDefault();
-                if (def.isEmpty()) throw new GenerationsException("there is no boot default; nothing to activate");
-                for (String l : ctx.activator().plan(ctx.profile.require(def.getAsInt()).toplevel()).describe()) {
-                    parent.out.println(l);
-                }
+                StorePath toplevel = dir != null ? SystemDirectory.resolve(ctx.profile, dir).toplevel()
+                        : ctx.profile.require(bootDefault(ctx)).toplevel();
+                for (String l : ctx.activator().plan(toplevel).describe()) parent.out.println(l);
                 return 0;
             }
-            Generation g = ctx.systemSwitch().activateBootDefault();
-            parent.out.println("activated generation " + g.number() + " (" + ctx.layout.store().storeDir().print(g.toplevel()) + ")");
+            if (dir == null) {
+                bootDefault(ctx);
+                Generation g = ctx.systemSwitch().activateBootDefault();
+                parent.out.println("activated generation " + g.number() + " (" + print(ctx, g.toplevel()) + ")");
+                return 0;
+            }
+            SystemDirectory d = ctx.systemSwitch().activate(dir);
+            parent.out.println(d.generation().isPresent()
+                    ? "activated generation " + d.generation().getAsInt() + " (" + print(ctx, d.toplevel()) + ")"
+                    : "activated " + print(ctx, d.toplevel()) + " (not a generation of the profile)");
             return 0;
         });
+    }
+
+    private static int bootDefault(SystemContext ctx) throws java.io.IOException {
+        OptionalInt def = ctx.profile.bootDefault();
+        if (def.isEmpty()) {
+            throw new GenerationsException("there is no boot default (" + ctx.layout.bootDefaultLink()
+                    + "); run 'sysbuild switch' or 'sysbuild boot' first, or name a generation: activate DIR");
+        }
+        return def.getAsInt();
+    }
+
+    private static String print(SystemContext ctx, StorePath p) {
+        return ctx.layout.store().storeDir().print(p);
     }
 }

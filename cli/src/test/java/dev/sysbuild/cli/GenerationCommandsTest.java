@@ -120,6 +120,35 @@ class GenerationCommandsTest {
         assertThat(Files.readString(root.resolve("etc/passwd"))).doesNotContain("carol");
     }
 
+    /** What init runs at boot: the generation the boot entry named, which need not be the boot default. */
+    @Test
+    void activateDirActivatesTheGenerationInitRanFrom() throws Exception {
+        StorePath one = switchTo("one\n", List.of(), List.of());
+        StorePath two = switchTo("two\n", List.of("bob"), List.of());
+        Cli r = Cli.run("activate", "/sysbuild/var/profiles/system-1-link", "--root", root.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("activated generation 1 (/sysbuild/store/" + one.baseName() + ")\n");
+        assertThat(profile.currentSystem()).hasValue(one);
+        assertThat(profile.bootDefault()).hasValue(2);
+        assertThat(Files.readString(root.resolve("etc/passwd"))).doesNotContain("bob");
+        // The same link with the root in front, and a toplevel itself.
+        Cli physical = Cli.run("activate", root.resolve("sysbuild/var/profiles/system-2-link").toString(), "--root", root.toString());
+        assertThat(physical.out()).as(physical.err()).startsWith("activated generation 2 ");
+        assertThat(profile.currentSystem()).hasValue(two);
+        Cli store = Cli.run("activate", "/sysbuild/store/" + one.baseName(), "--root", root.toString());
+        assertThat(store.out()).as(store.err()).contains("activated /sysbuild/store/" + one.baseName());
+        assertThat(profile.currentSystem()).hasValue(one);
+        Cli dry = Cli.run("activate", "--dry-run", "/sysbuild/var/profiles/system-2-link", "--root", root.toString());
+        assertThat(dry.out()).startsWith("activate /sysbuild/store/" + two.baseName());
+        assertThat(profile.currentSystem()).hasValue(one);
+        Cli missing = Cli.run("activate", "/sysbuild/var/profiles/system-9-link", "--root", root.toString());
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).startsWith("error: /sysbuild/var/profiles/system-9-link is not a generation");
+        Cli notStore = Cli.run("activate", "/etc", "--root", root.toString());
+        assertThat(notStore.exitCode()).isEqualTo(1);
+        assertThat(profile.currentSystem()).hasValue(one);
+    }
+
     @Test
     void listShowsGenerationsAsATableAndAsJson() throws Exception {
         switchTo("one\n", List.of(), List.of("hello-1.0"));

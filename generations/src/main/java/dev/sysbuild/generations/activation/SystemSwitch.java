@@ -5,6 +5,7 @@ import dev.sysbuild.generations.Generation;
 import dev.sysbuild.generations.GenerationInfo;
 import dev.sysbuild.generations.GenerationsException;
 import dev.sysbuild.generations.ProfileLock;
+import dev.sysbuild.generations.SystemDirectory;
 import dev.sysbuild.generations.SystemProfile;
 import dev.sysbuild.generations.Toplevel;
 import dev.sysbuild.generations.boot.BootSpec;
@@ -116,6 +117,17 @@ public final class SystemSwitch {
         Generation g = profile.require(def.getAsInt());
         activator.activate(g.toplevel());
         return g;
+    }
+
+    /**
+     * {@code activate DIR}: what a generation's init runs at boot, with the directory it ran
+     * from; activates the generation DIR is (which need not be the boot default: the boot
+     * loader may have started an older entry).
+     */
+    public SystemDirectory activate(String dir) throws IOException {
+        SystemDirectory d = SystemDirectory.resolve(profile, dir);
+        activator.activate(d.toplevel());
+        return d;
     }
 
     /** Deletes generations (never the boot default or the active one) and rewrites the boot entries. */
