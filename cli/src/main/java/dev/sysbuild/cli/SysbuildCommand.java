@@ -62,6 +62,7 @@ public final class SysbuildCommand implements Runnable {
         COMMANDS.put("rollback", RollbackCommand::new);
         COMMANDS.put("activate", ActivateCommand::new);
         COMMANDS.put("generations", GenerationsCommand::new);
+        COMMANDS.put("log", LogCommand::new);
         COMMANDS.put("help", CommandLine.HelpCommand::new);
     }
 

@@ -47,7 +47,9 @@ public final class GenerationLister {
             rows.add(new GenerationRow(g.number(), g.created(), current.isPresent() && current.get().equals(g.toplevel()),
                     def.isPresent() && def.getAsInt() == g.number(), shared.label(), shared.kernelVersion(),
                     shared.packages(), shared.closureSize(), shared.toplevel(),
-                    prov.get("commit") instanceof String c ? Optional.of(c) : Optional.empty(), Boolean.TRUE.equals(prov.get("dirty"))));
+                    prov.get("commit") instanceof String c ? Optional.of(c) : Optional.empty(),
+                    prov.get("subject") instanceof String s ? Optional.of(s) : Optional.empty(),
+                    Boolean.TRUE.equals(prov.get("dirty"))));
         }
         return rows;
     }
@@ -58,7 +60,7 @@ public final class GenerationLister {
             Optional<String> kernel = s.get("kernelVersion") instanceof String k ? Optional.of(k) : Optional.empty();
             OptionalLong size = s.get("closureSize") instanceof Long l ? OptionalLong.of(l) : OptionalLong.empty();
             return new GenerationRow(g.number(), g.created(), false, false, label, kernel, packages.intValue(), size,
-                    profile.layout().store().storeDir().print(g.toplevel()), Optional.empty(), false);
+                    profile.layout().store().storeDir().print(g.toplevel()), Optional.empty(), Optional.empty(), false);
         }
         Toplevel t = new Toplevel(profile.layout().store(), g.toplevel());
         String label = "?";
@@ -74,35 +76,42 @@ public final class GenerationLister {
         }
         OptionalLong size = closures.isPresent() ? closures.get().of(g.toplevel()) : OptionalLong.empty();
         return new GenerationRow(g.number(), g.created(), false, false, label, kernel, packages, size, t.logical(),
-                Optional.empty(), false);
+                Optional.empty(), Optional.empty(), false);
     }
 
     /** The rows as a table for people (padded by hand: String.format per cell is most of a cold run's time). */
     public static String table(List<GenerationRow> rows) {
         StringBuilder sb = new StringBuilder(rows.size() * 100);
-        row(sb, "GEN", "DATE (UTC)", "", "CONFIG", "LABEL", "KERNEL", "PACKAGES", "CLOSURE");
+        row(sb, "GEN", "DATE (UTC)", "", "CONFIG", "LABEL", "KERNEL", "PACKAGES", "CLOSURE", "COMMIT SUBJECT");
         for (GenerationRow r : rows) {
             String marks = (r.current() ? "current" : "") + (r.bootDefault() ? (r.current() ? ",boot" : "boot") : "");
             row(sb, String.valueOf(r.number()), date(r.created()), marks, r.config(), r.label(), r.kernelVersion().orElse("-"),
                     r.packages() < 0 ? "?" : String.valueOf(r.packages()),
-                    r.closureSize().isPresent() ? ClosureSizes.human(r.closureSize().getAsLong()) : "?");
+                    r.closureSize().isPresent() ? ClosureSizes.human(r.closureSize().getAsLong()) : "?",
+                    r.subject().map(GenerationLister::shorten).orElse(""));
         }
         return sb.toString();
     }
 
     private static void row(StringBuilder sb, String gen, String date, String marks, String config, String label,
-            String kernel, String packages, String closure) {
+            String kernel, String packages, String closure, String subject) {
         pad(sb, gen, 6, true);
         pad(sb, date, 19, true);
         pad(sb, marks, 12, true);
         pad(sb, config, 9, true);
-        pad(sb, label, 22, true);
+        pad(sb, label, 24, true);
         pad(sb, kernel, 10, true);
         pad(sb, packages, 8, false);
         sb.append(' ');
         pad(sb, closure, 10, false);
+        sb.append("  ").append(subject);
         while (sb.charAt(sb.length() - 1) == ' ') sb.setLength(sb.length() - 1);
         sb.append('\n');
+    }
+
+    /** A commit subject cut to fit a line. */
+    private static String shorten(String subject) {
+        return subject.length() <= 48 ? subject : subject.substring(0, 47) + "\u2026";
     }
 
     private static void pad(StringBuilder sb, String s, int width, boolean left) {

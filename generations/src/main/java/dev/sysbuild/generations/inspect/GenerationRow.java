@@ -9,7 +9,7 @@ import java.util.OptionalLong;
 /** One line of {@code generations list}. */
 public record GenerationRow(int number, Instant created, boolean current, boolean bootDefault, String label,
         Optional<String> kernelVersion, int packages, OptionalLong closureSize, String toplevel,
-        Optional<String> commit, boolean dirty) {
+        Optional<String> commit, Optional<String> subject, boolean dirty) {
 
     /** {@code 1a2b3c4d}, with {@code +} when built with uncommitted changes; {@code -} when unknown. */
     public String config() {
@@ -29,6 +29,7 @@ public record GenerationRow(int number, Instant created, boolean current, boolea
         m.put("closureSize", closureSize.isPresent() ? closureSize.getAsLong() : null);
         m.put("toplevel", toplevel);
         m.put("commit", commit.orElse(null));
+        m.put("subject", subject.orElse(null));
         m.put("dirty", dirty);
         return m;
     }

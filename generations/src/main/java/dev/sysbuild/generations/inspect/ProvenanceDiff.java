@@ -22,6 +22,7 @@ public final class ProvenanceDiff {
     /** The key of {@code system-N.json} that holds the provenance. */
     public static final String KEY = "provenance";
     private static final int MAX_COMMITS = 20;
+    private static final int MAX_DIFF_LINES = 400;
 
     private ProvenanceDiff() {}
 
@@ -47,31 +48,67 @@ public final class ProvenanceDiff {
                 + (v.dirty() ? " + uncommitted changes to " + String.join(", ", v.changedFiles()) : "");
     }
 
+    /**
+     * The provenance lines of {@code generations diff A B}: where each came from, then (when the
+     * repository is still there) the commits between them and the text diff of the configuration
+     * from A's commit to B's, then the uncommitted changes either was built with.
+     */
     public static List<String> lines(Optional<Provenance> a, Optional<Provenance> b) {
         List<String> out = new ArrayList<>();
         out.add("config: " + describe(a) + " -> " + describe(b));
         if (a.isEmpty() || b.isEmpty() || a.get().commit() == null || b.get().commit() == null) return out;
-        if (a.get().commit().equals(b.get().commit())) return out;
-        String repo = b.get().repository() != null ? b.get().repository() : a.get().repository();
-        if (repo == null || !Files.isDirectory(Path.of(repo))) return out;
+        Provenance pa = a.get();
+        Provenance pb = b.get();
+        if (!pa.commit().equals(pb.commit())) betweenCommits(out, pa, pb);
+        if (pa.dirty()) {
+            out.add("  A was built with uncommitted changes to " + String.join(", ", pa.changedFiles())
+                    + " ('generations show' prints them)");
+        }
+        if (pb.dirty() && !pb.diff().isEmpty()) {
+            out.add("  B was built with uncommitted changes:");
+            indent(out, pb.diff());
+        }
+        return out;
+    }
+
+    private static void betweenCommits(List<String> out, Provenance a, Provenance b) {
+        String repo = b.repository() != null ? b.repository() : a.repository();
+        if (repo == null || !Files.isDirectory(Path.of(repo))) {
+            out.add("  (commits between them unavailable: the repository " + repo + " is gone)");
+            return;
+        }
         try (ConfigRepository r = ConfigRepository.discover(Path.of(repo)).orElse(null)) {
-            if (r == null) return out;
-            List<CommitInfo> forward = r.commitsBetween(a.get().commit(), b.get().commit());
-            List<CommitInfo> shown = forward;
+            if (r == null) {
+                out.add("  (commits between them unavailable: " + repo + " is no longer a git repository)");
+                return;
+            }
+            List<CommitInfo> shown = r.commitsBetween(a.commit(), b.commit());
             String title = "  commits:";
-            if (forward.isEmpty()) {
-                shown = r.commitsBetween(b.get().commit(), a.get().commit());
+            if (shown.isEmpty()) {
+                shown = r.commitsBetween(b.commit(), a.commit());
                 title = "  commits undone (B is older):";
             }
-            if (shown.isEmpty()) return out;
-            out.add(title);
-            for (int i = 0; i < Math.min(MAX_COMMITS, shown.size()); i++) {
-                out.add("    " + shown.get(i).shortId() + " " + shown.get(i).subject());
+            if (!shown.isEmpty()) {
+                out.add(title);
+                for (int i = 0; i < Math.min(MAX_COMMITS, shown.size()); i++) {
+                    out.add("    " + shown.get(i).shortId() + " " + shown.get(i).subject());
+                }
+                if (shown.size() > MAX_COMMITS) out.add("    ... and " + (shown.size() - MAX_COMMITS) + " more");
             }
-            if (shown.size() > MAX_COMMITS) out.add("    ... and " + (shown.size() - MAX_COMMITS) + " more");
+            String diff = r.diffBetween(a.commit(), b.commit());
+            if (!diff.isEmpty()) {
+                out.add("  configuration changes:");
+                indent(out, diff);
+            }
         } catch (IOException | RuntimeException e) {
             out.add("  (commits between them unavailable: " + e.getMessage() + ")");
         }
-        return out;
+    }
+
+    /** A diff, indented, cut after {@link #MAX_DIFF_LINES} lines (the rest is one 'git diff' away). */
+    private static void indent(List<String> out, String diff) {
+        String[] lines = diff.split("\n");
+        for (int i = 0; i < Math.min(MAX_DIFF_LINES, lines.length); i++) out.add("    " + lines[i]);
+        if (lines.length > MAX_DIFF_LINES) out.add("    ... " + (lines.length - MAX_DIFF_LINES) + " more lines");
     }
 }

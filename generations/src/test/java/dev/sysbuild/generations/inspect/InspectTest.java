@@ -100,11 +100,17 @@ class InspectTest {
         }
         var a = Optional.of(provenance(repo, first.id(), "first", false));
         var b = Optional.of(provenance(repo, second, "a is 2", true));
-        assertThat(ProvenanceDiff.lines(a, b)).containsExactly(
+        List<String> ab = ProvenanceDiff.lines(a, b);
+        assertThat(ab.subList(0, 4)).containsExactly(
                 "config: " + first.id().substring(0, 8) + " (main) first -> " + second.substring(0, 8)
                         + " (main) a is 2 + uncommitted changes to system.conf",
                 "  commits:", "    " + second.substring(0, 8) + " a is 2", "    " + middle.substring(0, 8) + " add a");
-        assertThat(ProvenanceDiff.lines(b, a)).contains("  commits undone (B is older):");
+        // Then the text of the configuration from A's commit to B's, then B's uncommitted patch.
+        assertThat(ab).containsSubsequence("  configuration changes:", "    --- a/system.conf", "    +++ b/system.conf",
+                "    -{ }", "    +{ a = 2; }", "  B was built with uncommitted changes:", "    +{ a = 3; }");
+        List<String> ba = ProvenanceDiff.lines(b, a);
+        assertThat(ba).contains("  commits undone (B is older):", "    -{ a = 2; }", "    +{ }",
+                "  A was built with uncommitted changes to system.conf ('generations show' prints them)");
         assertThat(ProvenanceDiff.lines(Optional.empty(), a)).containsExactly(
                 "config: not recorded -> " + first.id().substring(0, 8) + " (main) first");
         // Recorded in system-N.json beside the link, read back from there.
@@ -116,6 +122,6 @@ class InspectTest {
 
     private static dev.sysbuild.generations.git.Provenance provenance(Path repo, String commit, String subject, boolean dirty) {
         return new dev.sysbuild.generations.git.Provenance(repo.toString(), commit, "main", subject, Instant.EPOCH, null, dirty,
-                dirty ? List.of("system.conf") : List.of(), dirty ? "--- a/system.conf\n" : "", List.of(), "0.1", Instant.EPOCH);
+                dirty ? List.of("system.conf") : List.of(), dirty ? "--- a/system.conf\n+++ b/system.conf\n-{ a = 2; }\n+{ a = 3; }\n" : "", List.of(), "0.1", Instant.EPOCH);
     }
 }

@@ -1,0 +1,96 @@
+package dev.sysbuild.cli;
+
+import dev.sysbuild.generations.Generation;
+import dev.sysbuild.generations.git.CommitInfo;
+import dev.sysbuild.generations.git.ConfigRepository;
+import dev.sysbuild.generations.git.Provenance;
+import dev.sysbuild.generations.inspect.ConfigLog;
+import dev.sysbuild.generations.inspect.ProvenanceDiff;
+import dev.sysbuild.store.path.StorePath;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code sysbuild log}: commits of the configuration repository and generations on one time line.
+ * The repository is the one holding {@code -f CONFIG} (default ./system.conf), else the one the
+ * newest generation recorded.
+ */
+@Command(name = "log", mixinStandardHelpOptions = true,
+        description = "Show the configuration's commits and the generations built from them, newest first:"
+                + " which commits were never built, which generation is current and which boots.")
+final class LogCommand implements Callable<Integer> {
+    @ParentCommand
+    SysbuildCommand parent;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "CONFIG",
+            description = "The system configuration whose repository is shown (default: ./system.conf).")
+    String configFile = "system.conf";
+
+    @Option(names = {"-n", "--max-count"}, paramLabel = "N", description = "Show the newest N entries (default: ${DEFAULT-VALUE}).")
+    int max = 30;
+
+    @Override
+    public Integer call() {
+        if (max < 1) {
+            parent.err.println("error: --max-count must be at least 1");
+            return 2;
+        }
+        return SystemContext.run(parent.err, common.verbose, () -> {
+            SystemContext ctx = new SystemContext(common, parent.err);
+            List<Generation> generations = ctx.profile.generations();
+            List<CommitInfo> commits = List.of();
+            Optional<ConfigRepository> repo = repository(generations);
+            if (repo.isPresent()) {
+                try (ConfigRepository r = repo.get()) {
+                    commits = r.log(max);
+                }
+            } else {
+                parent.err.println("hint: no git repository holds " + Session.absolute(configFile)
+                        + "; showing generations only ('sysbuild init' makes a configuration repository)");
+            }
+            List<ConfigLog.Entry> entries = ConfigLog.entries(commits, generations, current(ctx, generations),
+                    ctx.profile.bootDefault(), max);
+            if (entries.isEmpty()) {
+                parent.err.println("no commits and no generations under " + ctx.layout.root());
+            }
+            parent.out.print(ConfigLog.text(entries));
+            parent.out.flush();
+            return 0;
+        });
+    }
+
+    private Optional<ConfigRepository> repository(List<Generation> generations) throws IOException {
+        Path config = Path.of(Session.absolute(configFile));
+        Optional<ConfigRepository> here = ConfigRepository.discover(config.getParent());
+        if (here.isPresent()) return here;
+        for (int i = generations.size() - 1; i >= 0; i--) {
+            Optional<Provenance> p = ProvenanceDiff.of(generations.get(i));
+            if (p.isPresent() && p.get().repository() != null && Files.isDirectory(Path.of(p.get().repository()))) {
+                return ConfigRepository.discover(Path.of(p.get().repository()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The newest generation whose toplevel is active now. */
+    static OptionalInt current(SystemContext ctx, List<Generation> generations) throws IOException {
+        Optional<StorePath> cur = ctx.profile.currentSystem();
+        if (cur.isEmpty()) return OptionalInt.empty();
+        for (int i = generations.size() - 1; i >= 0; i--) {
+            if (generations.get(i).toplevel().equals(cur.get())) return OptionalInt.of(generations.get(i).number());
+        }
+        return OptionalInt.empty();
+    }
+}
