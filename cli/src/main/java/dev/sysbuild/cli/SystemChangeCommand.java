@@ -38,7 +38,8 @@ abstract class SystemChangeCommand extends BuildCommand {
             return SystemContext.run(parent.err, common.verbose, () -> {
                 SystemContext ctx = new SystemContext(common, parent.err);
                 parent.out.println("would activate " + print(ctx, toplevel) + " (dry run: nothing changed)");
-                for (String l : ctx.activator().plan(toplevel).describe()) parent.out.println(l);
+                SwitchPreview.print(ctx, store, toplevel, parent.out);
+                for (String l : ctx.activator().plan(toplevel).describe(false)) parent.out.println(l);
                 return 0;
             });
         }
@@ -50,6 +51,11 @@ abstract class SystemChangeCommand extends BuildCommand {
         }
         return SystemContext.run(parent.err, common.verbose, () -> {
             SystemContext ctx = new SystemContext(common, parent.err);
+            // Before acting, so what is about to change is on the screen whatever happens next.
+            if (!common.quiet) {
+                SwitchPreview.print(ctx, store, toplevel, parent.out);
+                parent.out.flush();
+            }
             return act(ctx, toplevel, Map.of(ProvenanceDiff.KEY, p.toJson()));
         });
     }

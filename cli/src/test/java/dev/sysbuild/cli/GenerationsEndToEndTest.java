@@ -47,7 +47,14 @@ class GenerationsEndToEndTest {
 
     /** examples/server plus /etc/app.conf, optionally user carol, and a service whose script varies. */
     private void configure(String app, boolean carol, String workerScript) throws IOException {
-        Files.writeString(conf, "{ ... }: {\n  imports = [ ./server.conf ];\n"
+        configure(app, carol, workerScript, "1.0");
+    }
+
+    /** The same with a package {@code tool-VERSION} in environment.systemPackages. */
+    private void configure(String app, boolean carol, String workerScript, String toolVersion) throws IOException {
+        Files.writeString(conf, "{ pkgs, ... }: {\n  imports = [ ./server.conf ];\n"
+                + "  environment.systemPackages = [ (pkgs.makeTree { name = \"tool-" + toolVersion + "\"; entries = [\n"
+                + "    { path = \"bin/tool\"; text = \"#!/bin/sh\\necho " + toolVersion + "\\n\"; executable = true; } ]; }) ];\n"
                 + "  environment.etc.\"app.conf\".text = \"" + app + "\\n\";\n"
                 + (carol ? "  users.users.carol.isNormalUser = true;\n" : "")
                 + "  systemd.services.worker = { wantedBy = [ \"multi-user.target\" ]; script = \"" + workerScript + "\"; };\n"
@@ -55,9 +62,19 @@ class GenerationsEndToEndTest {
     }
 
     private Cli sysbuild(String command, String... more) {
+        return run(true, command, more);
+    }
+
+    /** Without {@code -q}: with what switch, boot and dry-activate print before they act. */
+    private Cli loud(String command, String... more) {
+        return run(false, command, more);
+    }
+
+    private Cli run(boolean quiet, String command, String... more) {
         List<String> args = new ArrayList<>(List.of(command));
         args.addAll(List.of(more));
-        args.addAll(List.of("--root", root.toString(), "-q"));
+        args.addAll(List.of("--root", root.toString()));
+        if (quiet) args.add("-q");
         if (List.of("switch", "boot", "test", "dry-activate").contains(command)) {
             args.addAll(List.of("--no-sandbox", "-f", conf.toString()));
         }
@@ -203,6 +220,39 @@ class GenerationsEndToEndTest {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void switchBootAndDryActivatePrintTheDiffFromTheActiveSystemBeforeActing() throws Exception {
+        configure("level = 1", false, "echo v1", "1.0");
+        Cli first = loud("switch");
+        assertThat(first.out()).startsWith("nothing is active yet; /sysbuild/store/")
+                .containsPattern("\\n  4 packages, \\d+ /etc entries, 6 users, \\d+ groups, \\d+ units, closure \\d");
+        String active = machine.toplevelOf("/run/current-system");
+
+        configure("level = 2", true, "echo v2", "1.1");
+        Cli dry = loud("dry-activate");
+        String diff = "changes from the active system " + active + " to /sysbuild/store/";
+        assertThat(dry.out()).contains(diff, "packages:\n  ~ tool 1.0 -> 1.1\n",
+                "/etc:\n  ~ /etc/app.conf\n    --- a/etc/app.conf\n    +++ b/etc/app.conf\n    @@ -1,1 +1,1 @@\n    -level = 1\n    +level = 2\n",
+                "users:\n  + carol\n", "groups: no changes\n",
+                "units:\n  worker.service: stop, then start (unit file changed, stopIfChanged)\n", "closure size: ",
+                "users and groups:\n  new user carol: uid 1002");
+        assertThat(dry.out()).doesNotContain("services:");
+        assertThat(machine.toplevelOf("/run/current-system")).isEqualTo(active);
+
+        Cli boot = loud("boot");
+        assertThat(boot.out()).contains(diff, "  ~ tool 1.0 -> 1.1\n", "users:\n  + carol\n");
+        assertThat(boot.out().indexOf(diff)).isLessThan(boot.out().indexOf("generation 2 is the boot default"));
+
+        Cli two = loud("switch");
+        assertThat(two.out()).contains(diff, "    +level = 2\n", "units:\n  worker.service: stop, then start");
+        assertThat(two.out().indexOf(diff)).isLessThan(two.out().indexOf("switched to generation 2"));
+        String now = machine.toplevelOf("/run/current-system");
+        assertThat(now).isNotEqualTo(active);
+        Cli same = loud("switch");
+        assertThat(same.out()).startsWith("no changes: " + now + " is the active system\n");
+        assertThat(sysbuild("switch").out()).doesNotContain("no changes:");
     }
 
     /** The script a unit's ExecStart runs. */

@@ -41,6 +41,14 @@ public final class ActivationPlan {
 
     /** What a dry run prints: one line per change. */
     public List<String> describe() {
+        return describe(true);
+    }
+
+    /**
+     * One line per change; without the services when they are printed already (the generations
+     * diff before {@code dry-activate} has them as its units section).
+     */
+    public List<String> describe(boolean withServices) {
         List<String> out = new ArrayList<>();
         out.add("activate " + target.logical());
         out.add(previous.map(p -> "  (active now: " + p.logical() + ")").orElse("  (nothing is active now)"));
@@ -50,6 +58,7 @@ public final class ActivationPlan {
         out.add("users and groups:");
         if (users.newIds().isEmpty()) out.add("  no new ids");
         users.newIds().forEach(l -> out.add("  new " + l));
+        if (!withServices) return out;
         out.add("services:");
         if (services.reasons().isEmpty()) out.add("  no changes");
         services.describe().forEach(l -> out.add("  " + l));
