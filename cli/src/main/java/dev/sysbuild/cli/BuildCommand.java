@@ -53,6 +53,9 @@ class BuildCommand implements Callable<Integer> {
     /** The configuration file evaluated: CONFIG, or its copy exported from REV. */
     String effectiveConfig;
 
+    /** Where the time goes, printed under -v. */
+    Timings timings = Timings.of(false);
+
     @Option(names = {"-A", "--attr"}, paramLabel = "ATTRPATH", description = "Build this attribute path of the value.")
     List<String> attrPaths = new ArrayList<>();
 
@@ -75,6 +78,15 @@ class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        timings = Timings.of(common.verbose);
+        try {
+            return start();
+        } finally {
+            timings.print(parent.err);
+        }
+    }
+
+    private int start() {
         if (rev != null && file != null) {
             parent.err.println("error: --rev applies to the system configuration (-f CONFIG), not to a FILE");
             return 2;
@@ -103,6 +115,7 @@ class BuildCommand implements Callable<Integer> {
         if (settings.isEmpty()) return 1;
         return Session.run(parent.err, common.verbose, () -> {
             try {
+                timings.mark("open store");
                 LocalStore store = LocalStore.open(Path.of(common.root), new StoreDir(common.storeDir));
                 LocalEvalStore evalStore = new LocalEvalStore(store);
                 try {
@@ -177,6 +190,7 @@ class BuildCommand implements Callable<Integer> {
     }
 
     private int build(LocalStore store, LocalEvalStore evalStore, BuildSettings settings) throws Exception {
+        timings.mark("evaluation");
         LocalIO io = LocalIO.system();
         Evaluator ev = new Evaluator(io, evalStore, Evaluator.searchPath(common.includes, io),
                 EvalSettings.defaults().withStoreDir(store.storeDir()));
@@ -188,6 +202,7 @@ class BuildCommand implements Callable<Integer> {
         // Building needs the derivations, not their .drv files (an output only names its
         // deriver), so the files are still being written while the builds run; all are valid
         // before anything links to the results.
+        timings.mark("build");
         try (BuildProgress progress = progress()) {
             new BuildScheduler(store, settings, progress).realise(drvs, evalStore::derivation);
         } catch (BuildFailedException e) {
@@ -197,6 +212,7 @@ class BuildCommand implements Callable<Integer> {
         }
         evalStore.flush();
         if (system != null) {
+            timings.mark("secrets");
             system.writeSecrets(store.layout().root());
             if (systemOnly()) return afterSystemBuild(store, ev, targets.get(0).outPath(), io);
         }

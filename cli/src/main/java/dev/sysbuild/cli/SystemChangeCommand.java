@@ -36,13 +36,15 @@ abstract class SystemChangeCommand extends BuildCommand {
     int afterSystemBuild(LocalStore store, Evaluator ev, StorePath toplevel, LocalIO io) throws Exception {
         if (dryRun()) {
             return SystemContext.run(parent.err, common.verbose, () -> {
-                SystemContext ctx = new SystemContext(common, parent.err);
+                SystemContext ctx = new SystemContext(common, parent.err, timings);
+                timings.mark("diff and plan");
                 parent.out.println("would activate " + print(ctx, toplevel) + " (dry run: nothing changed)");
                 SwitchPreview.print(ctx, store, toplevel, parent.out);
                 for (String l : ctx.activator().plan(toplevel).describe(false)) parent.out.println(l);
                 return 0;
             });
         }
+        timings.mark("provenance");
         Provenance p = rev != null ? SystemBuild.revisionProvenance(Session.absolute(configFile), rev)
                 : SystemBuild.provenance(ev, io, Session.absolute(configFile), parent.err);
         if (requireClean && p.dirty()) {
@@ -50,7 +52,8 @@ abstract class SystemChangeCommand extends BuildCommand {
             return 1;
         }
         return SystemContext.run(parent.err, common.verbose, () -> {
-            SystemContext ctx = new SystemContext(common, parent.err);
+            SystemContext ctx = new SystemContext(common, parent.err, timings);
+            timings.mark("diff");
             // Before acting, so what is about to change is on the screen whatever happens next.
             if (!common.quiet) {
                 SwitchPreview.print(ctx, store, toplevel, parent.out);

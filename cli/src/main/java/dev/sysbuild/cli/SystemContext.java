@@ -58,11 +58,18 @@ final class SystemContext {
     final SystemProfile profile;
     final PrintStream err;
     final CrashPoints crashPoints;
+    final Timings timings;
 
     SystemContext(CommonOptions common, PrintStream err) {
+        this(common, err, Timings.of(false));
+    }
+
+    /** With {@code timings} told every phase and activation step as it begins. */
+    SystemContext(CommonOptions common, PrintStream err, Timings timings) {
         this.layout = ProfileLayout.of(Path.of(common.root), new StoreDir(common.storeDir));
         this.err = err;
-        this.crashPoints = CrashPoints.fromEnvironment(environment, crash);
+        this.timings = timings;
+        this.crashPoints = CrashPoints.fromEnvironment(environment, crash).observed(timings::mark);
         this.profile = new SystemProfile(layout, clock, crashPoints);
     }
 
@@ -72,7 +79,7 @@ final class SystemContext {
     }
 
     SystemSwitch systemSwitch() {
-        return new SystemSwitch(profile, activator(), bootLoader.apply(layout, err::println), err::println);
+        return new SystemSwitch(profile, activator(), bootLoader.apply(layout, err::println), err::println, timings::mark);
     }
 
     /** The store under the root, for closure sizes; empty when it cannot be opened (e.g. not root). */

@@ -31,13 +31,24 @@ public final class SystemSwitch {
     private final Activator activator;
     private final Optional<BootEntriesWriter> bootWriter;
     private final Consumer<String> log;
+    private final Consumer<String> phases;
 
     public SystemSwitch(SystemProfile profile, Activator activator, Optional<BootEntriesWriter> bootWriter,
             Consumer<String> log) {
+        this(profile, activator, bootWriter, log, phase -> {});
+    }
+
+    /**
+     * @param phases told each phase as it begins ({@code generation}, {@code boot entries},
+     *               {@code activation}), so {@code -v} can say where the time of a switch goes
+     */
+    public SystemSwitch(SystemProfile profile, Activator activator, Optional<BootEntriesWriter> bootWriter,
+            Consumer<String> log, Consumer<String> phases) {
         this.profile = profile;
         this.activator = activator;
         this.bootWriter = bootWriter;
         this.log = log;
+        this.phases = phases;
     }
 
     /** {@code switch}: returns the generation that is now the boot default and active. */
@@ -45,6 +56,7 @@ public final class SystemSwitch {
         try (ProfileLock lock = ProfileLock.acquire(profile.layout())) {
             OptionalInt oldDefault = profile.bootDefault();
             Generation g = makeDefault(toplevel, provenance, false);
+            phases.accept("activation");
             try {
                 // Always: activation is idempotent, and running it repairs /etc drift and finishes a crashed switch.
                 activator.activate(toplevel);
@@ -69,6 +81,7 @@ public final class SystemSwitch {
 
     /** {@code test}: activate now; the boot default stays. */
     public void test(StorePath toplevel) throws IOException {
+        phases.accept("activation");
         activator.activate(toplevel);
     }
 
@@ -93,8 +106,10 @@ public final class SystemSwitch {
                 throw new GenerationsException("generation " + target.number() + "'s toplevel " + t.logical()
                         + " is gone from the store; roll back to another generation");
             }
+            phases.accept("boot entries");
             profile.setBootDefault(target.number());
             writeBootEntries();
+            phases.accept("activation");
             try {
                 activator.activate(target.toplevel());
             } catch (IOException | RuntimeException e) {
@@ -162,6 +177,7 @@ public final class SystemSwitch {
     }
 
     private Generation makeDefault(StorePath toplevel, Map<String, Object> provenance, boolean needKernel) throws IOException {
+        phases.accept("generation");
         BootSpec boot = new Toplevel(profile.layout().store(), toplevel).boot();
         if (needKernel && !boot.hasKernel()) {
             throw new GenerationsException("this configuration has no kernel (boot.json names none), so there is nothing"
@@ -177,6 +193,7 @@ public final class SystemSwitch {
             log.accept("this configuration has no kernel: no boot entries written");
             return g;
         }
+        phases.accept("boot entries");
         try {
             writeBootEntries();
         } catch (IOException | RuntimeException e) {
