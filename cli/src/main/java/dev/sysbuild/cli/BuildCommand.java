@@ -1,5 +1,8 @@
 package dev.sysbuild.cli;
 
+import dev.sysbuild.cli.evalcache.EvalCacheEntry;
+import dev.sysbuild.cli.evalcache.RecordingIO;
+import dev.sysbuild.eval.EvalIO;
 import dev.sysbuild.eval.EvalSettings;
 import dev.sysbuild.eval.Evaluator;
 import dev.sysbuild.eval.LocalIO;
@@ -12,6 +15,7 @@ import dev.sysbuild.store.path.StoreDir;
 import dev.sysbuild.store.path.StorePath;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,6 +57,9 @@ class BuildCommand implements Callable<Integer> {
     /** The configuration file evaluated: CONFIG, or its copy exported from REV. */
     String effectiveConfig;
 
+    /** The environment evaluation sees (getEnv, NIX_PATH, HOME); tests replace it. */
+    static java.util.function.Supplier<java.util.Map<String, String>> environment = System::getenv;
+
     /** Where the time goes, printed under -v. */
     Timings timings = Timings.of(false);
 
@@ -67,6 +74,10 @@ class BuildCommand implements Callable<Integer> {
 
     @Option(names = {"-j", "--max-jobs"}, paramLabel = "N", description = "Builds at once (default: the number of cores).")
     Integer jobs;
+
+    @Option(names = "--no-eval-cache",
+            description = "Evaluate the system configuration even if the evaluation cache (sysbuild/var/cache/eval) has its result.")
+    boolean noEvalCache;
 
     @Option(names = "--sandbox", negatable = true,
             description = "Run builders in a bubblewrap sandbox (default: on when bwrap is installed).")
@@ -174,8 +185,11 @@ class BuildCommand implements Callable<Integer> {
         return false;
     }
 
-    /** What switch, boot and test do with the built toplevel; {@code build} never gets here. */
-    int afterSystemBuild(LocalStore store, Evaluator ev, StorePath toplevel, LocalIO io) throws Exception {
+    /**
+     * What switch, boot and test do with the built toplevel; {@code build} never gets here.
+     * {@code pathsRead} are the files and trees evaluation read (byte strings), for provenance.
+     */
+    int afterSystemBuild(LocalStore store, List<String> pathsRead, StorePath toplevel) throws Exception {
         throw new IllegalStateException("not a system command");
     }
 
@@ -190,8 +204,22 @@ class BuildCommand implements Callable<Integer> {
     }
 
     private int build(LocalStore store, LocalEvalStore evalStore, BuildSettings settings) throws Exception {
+        Optional<SystemEvalCache> cache = file == null && rev == null && !noEvalCache
+                ? Optional.of(new SystemEvalCache(store, common, effectiveConfig, parent.err)) : Optional.empty();
+        if (cache.isPresent()) {
+            timings.mark("eval cache");
+            Optional<EvalCacheEntry> hit = cache.get().lookup();
+            if (hit.isPresent()) {
+                StorePath top = store.storeDir().parse(hit.get().toplevel());
+                BuildTargets.Target t = new BuildTargets.Target(store.storeDir().parse(hit.get().drvPath()), "out", top);
+                return finish(store, List.of(t), hit.get().pathsRead());
+            }
+        }
         timings.mark("evaluation");
-        LocalIO io = LocalIO.system();
+        Instant started = Instant.now();
+        LocalIO local = new LocalIO(environment.get());
+        RecordingIO recording = new RecordingIO(local);
+        EvalIO io = cache.isPresent() ? recording : local;
         Evaluator ev = new Evaluator(io, evalStore, Evaluator.searchPath(common.includes, io),
                 EvalSettings.defaults().withStoreDir(store.storeDir()));
         SystemBuild system = file == null ? SystemBuild.of(ev, effectiveConfig) : null;
@@ -211,11 +239,22 @@ class BuildCommand implements Callable<Integer> {
             return 1;
         }
         evalStore.flush();
+        List<String> read = new ArrayList<>(io.filesRead());
+        read.addAll(ev.sources().copiedPaths());
         if (system != null) {
             timings.mark("secrets");
-            system.writeSecrets(store.layout().root());
-            if (systemOnly()) return afterSystemBuild(store, ev, targets.get(0).outPath(), io);
+            List<String> secrets = system.writeSecrets(store.layout().root());
+            if (cache.isPresent()) {
+                BuildTargets.Target t = targets.get(0);
+                cache.get().record(t.outPath(), t.drvPath(), secrets, recording.observations(), ev.sources().copiedPaths(), started);
+            }
         }
+        return finish(store, targets, read);
+    }
+
+    /** After building (or finding the system toplevel in the eval cache): act on it, or link and print. */
+    private int finish(LocalStore store, List<BuildTargets.Target> targets, List<String> pathsRead) throws Exception {
+        if (file == null && systemOnly()) return afterSystemBuild(store, pathsRead, targets.get(0).outPath());
         if (!noLink) ResultLinks.make(store.layout(), Path.of(outLink), targets);
         StringBuilder out = new StringBuilder();
         for (BuildTargets.Target t : targets) out.append(store.storeDir().print(t.outPath())).append('\n');

@@ -3,7 +3,6 @@ package dev.sysbuild.cli;
 import dev.sysbuild.eval.Bytes;
 import dev.sysbuild.eval.Evaluator;
 import dev.sysbuild.eval.Force;
-import dev.sysbuild.eval.LocalIO;
 import dev.sysbuild.eval.value.NixAttrs;
 import dev.sysbuild.generations.git.ConfigRepository;
 import dev.sysbuild.generations.git.Provenance;
@@ -52,18 +51,21 @@ final class SystemBuild {
     /**
      * Writes {@code config.system.build.secrets} (hex of the hash → hash) to
      * {@code R/sysbuild/var/secrets/HEX}, mode 0600, where activation reads them; never into the store.
+     * Returns their names (the eval cache checks they are still there).
      */
-    void writeSecrets(Path root) throws IOException {
+    List<String> writeSecrets(Path root) throws IOException {
         NixAttrs cfg = Force.attrs(os.get("config"), null);
         NixAttrs secrets = Force.attrs(Force.attrs(Force.attrs(cfg.get("system"), null).get("build"), null)
                 .get("secrets"), null);
-        if (secrets.size() == 0) return;
+        List<String> names = new ArrayList<>();
+        if (secrets.size() == 0) return names;
         Path dir = root.resolve("sysbuild/var/secrets");
         Files.createDirectories(dir);
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         for (int i = 0; i < secrets.size(); i++) {
             String hex = secrets.name(i);
             if (!hex.matches("[0-9a-f]{64}")) throw new IOException("bad secret name '" + hex + "'");
+            names.add(hex);
             Path target = dir.resolve(hex);
             if (Files.exists(target)) continue;
             byte[] value = Force.plainString(secrets.value(i), null).getBytes(StandardCharsets.ISO_8859_1);
@@ -72,6 +74,7 @@ final class SystemBuild {
             Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         }
+        return names;
     }
 
     /** Provenance of a build from {@code --rev}: that commit, clean by construction. */
@@ -81,8 +84,11 @@ final class SystemBuild {
         }
     }
 
-    /** Provenance of the files this evaluation read, or "outside git" with a one-line hint. */
-    static Provenance provenance(Evaluator ev, LocalIO io, String config, PrintStream err) throws IOException {
+    /**
+     * Provenance of the files evaluation read ({@code pathsRead}: byte strings, as the evaluator
+     * reports them), or "outside git" with a one-line hint.
+     */
+    static Provenance provenance(List<String> pathsRead, String config, PrintStream err) throws IOException {
         Instant now = SystemContext.clock.instant();
         Optional<ConfigRepository> repo = ConfigRepository.discover(Path.of(config).getParent());
         if (repo.isEmpty()) {
@@ -91,8 +97,7 @@ final class SystemBuild {
             return Provenance.outsideGit(Version.current(), now);
         }
         List<Path> read = new ArrayList<>();
-        for (String f : io.filesRead()) read.add(Path.of(Bytes.decode(f)));
-        for (String f : ev.sources().copiedPaths()) read.add(Path.of(Bytes.decode(f)));
+        for (String f : pathsRead) read.add(Path.of(Bytes.decode(f)));
         try (ConfigRepository r = repo.get()) {
             Provenance p = r.capture(read, Version.current(), now);
             if (p.dirty()) {

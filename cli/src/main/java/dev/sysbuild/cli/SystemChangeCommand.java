@@ -1,12 +1,11 @@
 package dev.sysbuild.cli;
 
-import dev.sysbuild.eval.Evaluator;
-import dev.sysbuild.eval.LocalIO;
 import dev.sysbuild.generations.Generation;
 import dev.sysbuild.generations.git.Provenance;
 import dev.sysbuild.generations.inspect.ProvenanceDiff;
 import dev.sysbuild.store.local.LocalStore;
 import dev.sysbuild.store.path.StorePath;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,7 +32,7 @@ abstract class SystemChangeCommand extends BuildCommand {
     }
 
     @Override
-    int afterSystemBuild(LocalStore store, Evaluator ev, StorePath toplevel, LocalIO io) throws Exception {
+    int afterSystemBuild(LocalStore store, List<String> pathsRead, StorePath toplevel) throws Exception {
         if (dryRun()) {
             return SystemContext.run(parent.err, common.verbose, () -> {
                 SystemContext ctx = new SystemContext(common, parent.err, timings);
@@ -46,7 +45,7 @@ abstract class SystemChangeCommand extends BuildCommand {
         }
         timings.mark("provenance");
         Provenance p = rev != null ? SystemBuild.revisionProvenance(Session.absolute(configFile), rev)
-                : SystemBuild.provenance(ev, io, Session.absolute(configFile), parent.err);
+                : SystemBuild.provenance(pathsRead, Session.absolute(configFile), parent.err);
         if (requireClean && p.dirty()) {
             parent.err.println("error: --require-clean: commit or stash the changes first; nothing was changed");
             return 1;

@@ -30,6 +30,14 @@ public interface EvalIO {
     /** Resolves symlinks in a path, as imports do before reading. */
     String realPath(String path);
 
+    /**
+     * Seconds since the epoch, for {@code builtins.currentTime}: an input from outside like the
+     * environment, so it comes through this seam (and an evaluation cache can see it was used).
+     */
+    default long currentTime() {
+        return System.currentTimeMillis() / 1000;
+    }
+
     /** The files read through this IO, for provenance. */
     List<String> filesRead();
 }

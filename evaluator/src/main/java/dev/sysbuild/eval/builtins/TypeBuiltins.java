@@ -42,7 +42,8 @@ final class TypeBuiltins {
         r.value("nixVersion", NixString.of("2.8.0"));
         r.value("langVersion", NixInt.of(6));
         r.value("storeDir", NixString.of(r.evaluator().settings().storeDir().path()));
-        r.value("currentTime", NixInt.of(System.currentTimeMillis() / 1000));
+        // On first use, through the IO seam: the time is an input like the environment.
+        r.value("currentTime", dev.sysbuild.eval.Lazy.of(() -> NixInt.of(r.evaluator().io().currentTime())));
     }
 
     static Value position(Span pos) {
