@@ -6,12 +6,21 @@ import picocli.CommandLine;
 public final class Main {
     private Main() {}
 
+    /**
+     * Commands that never evaluate, or (the system commands) usually take the result from the
+     * evaluation cache: warming the evaluator up would only take CPU from them.
+     */
+    private static final java.util.Set<String> NO_WARM_UP = java.util.Set.of("switch", "boot", "test", "dry-activate",
+            "rollback", "activate", "generations", "gc", "store", "boot-ok", "log");
+
     public static void main(String[] args) {
         // Class loading and the parser's tables take most of a short run's time; do them on the
         // second core while picocli reads the command line.
-        Thread warmUp = new Thread(dev.sysbuild.eval.Evaluator::warmUp, "sysbuild-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
+        if (java.util.Arrays.stream(args).noneMatch(NO_WARM_UP::contains)) {
+            Thread warmUp = new Thread(dev.sysbuild.eval.Evaluator::warmUp, "sysbuild-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.start();
+        }
         System.exit(run(args));
     }
 

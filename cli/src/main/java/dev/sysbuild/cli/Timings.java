@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Where the time of a building command goes, printed under {@code -v}: each {@link #mark} starts
@@ -23,8 +22,10 @@ final class Timings {
     private Timings(boolean on) {
         this.on = on;
         if (on) {
-            Optional<Instant> started = ProcessHandle.current().info().startInstant();
-            long sinceStart = started.map(s -> Duration.between(s, Instant.now()).toNanos()).orElse(0L);
+            // The JVM's own start time: the process start ProcessHandle reports is off by up to
+            // a second in some VMs (it is derived from the boot time).
+            long started = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            long sinceStart = Duration.between(Instant.ofEpochMilli(started), Instant.now()).toNanos();
             names.add("start-up");
             starts.add(System.nanoTime() - Math.max(0, sinceStart));
         }
