@@ -7,6 +7,7 @@
 #   rollback                             < 0.3 s
 #   generations list, 500 generations    < 0.5 s   (and --json)
 #
+# The launcher's class-data archive is trained by the first switch (see below).
 #   bench/generations-bench.sh [-n RUNS] [COUNT]
 #
 # The switch rows run on a fresh root under $SWITCH_ROOT (default /tmp/switch-bench), with a
@@ -79,6 +80,10 @@ EOF
 }
 edit_etc
 switch=("$sysbuild" switch --root "$switch_root/root" -f "$conf_dir/system.conf" -q "${extra[@]}")
+# The launcher writes its class-data archive at the end of the first run after the jar changed,
+# with the classes that run loaded: train it with this first switch (evaluation, build,
+# activation, boot entries), not with --version, as a user's first switch would.
+rm -f "$repo/cli/target/sysbuild.jsa"
 "${switch[@]}" >/dev/null 2>&1 || { "${switch[@]}"; exit 1; }
 
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg); ${EXTRA_ARGS:-default options}"

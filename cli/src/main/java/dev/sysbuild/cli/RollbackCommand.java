@@ -23,11 +23,17 @@ final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return SystemContext.run(parent.err, common.verbose, () -> {
-            SystemContext ctx = new SystemContext(common, parent.err);
-            Generation g = ctx.systemSwitch().rollback(to == null ? OptionalInt.empty() : OptionalInt.of(to));
-            parent.out.println("now at generation " + g.number() + " (" + ctx.layout.store().storeDir().print(g.toplevel()) + ")");
-            return 0;
-        });
+        Timings timings = Timings.of(common.verbose);
+        try {
+            return SystemContext.run(parent.err, common.verbose, () -> {
+                timings.mark("profile");
+                SystemContext ctx = new SystemContext(common, parent.err, timings);
+                Generation g = ctx.systemSwitch().rollback(to == null ? OptionalInt.empty() : OptionalInt.of(to));
+                parent.out.println("now at generation " + g.number() + " (" + ctx.layout.store().storeDir().print(g.toplevel()) + ")");
+                return 0;
+            });
+        } finally {
+            timings.print(parent.err);
+        }
     }
 }
