@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
 
 /**
  * Deletes every store path that no root reaches: valid paths outside the closure of the roots
- * ({@link GcRoots}, and paths whose lock is held, i.e. being built or registered now), invalid
+ * ({@link GcRoots}, the temporary roots of other live processes ({@link TempRoots}: what their
+ * builds and evaluations use), and paths whose lock is held, i.e. being built or registered now), invalid
  * leftovers in the store directory, temporary entries, and {@code .links} entries nothing uses.
  * The caller holds the global lock exclusively, so nothing is registered meanwhile.
  *
@@ -54,6 +55,7 @@ final class GarbageCollector {
 
         Set<StorePath> live = new HashSet<>();
         addClosure(GcRoots.find(layout, !dryRun), valid, live);
+        addClosure(TempRoots.ofOtherProcesses(layout, !dryRun), valid, live);
         addClosure(pathsBeingBuilt(valid.keySet(), live), valid, live);
 
         Set<StorePath> dead = new HashSet<>(valid.keySet());

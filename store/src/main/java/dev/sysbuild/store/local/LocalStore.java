@@ -39,6 +39,7 @@ public final class LocalStore {
     private final StoreLayout layout;
     private final ValidPathDb db;
     private final GcLock gcLock;
+    private final TempRoots tempRoots;
     private final Clock clock;
     private final Duration lockTimeout;
     /** A seam for tests to crash between moving a path into place and registering it. */
@@ -48,6 +49,7 @@ public final class LocalStore {
         this.layout = layout;
         this.db = new ValidPathDb(layout);
         this.gcLock = GcLock.of(layout.gcLockFile());
+        this.tempRoots = TempRoots.of(layout);
         this.clock = clock;
         this.lockTimeout = lockTimeout;
     }
@@ -82,9 +84,20 @@ public final class LocalStore {
         return layout.storeDir();
     }
 
-    /** Whether {@code p} is registered (one file read). */
+    /**
+     * Whether {@code p} is registered (one file read). A valid path becomes a temporary root of
+     * this process ({@link TempRoots}): whoever asks may go on to use it, so a collection in
+     * another process keeps it from now on. The root is written under the global lock and the
+     * answer checked again there, so a collection that ran in between gives "not valid".
+     */
     public boolean isValid(StorePath p) throws IOException {
-        return db.query(p).isPresent();
+        if (db.query(p).isEmpty()) return false;
+        if (tempRoots.contains(p)) return true;
+        try (GcLock.Held gc = gcLock.shared()) {
+            if (db.query(p).isEmpty()) return false;
+            tempRoots.add(p);
+            return true;
+        }
     }
 
     /** The database entry of {@code p}, or empty if it is not valid. */
@@ -386,6 +399,9 @@ public final class LocalStore {
         requireValidReferences(info.path(), info.references());
         beforeRegister.run();
         db.register(info);
+        // Under the shared global lock (every caller holds it): no collection can take the new path
+        // before this process's own root for it is written.
+        tempRoots.add(info.path());
     }
 
     /** Checked before staging too, so a refused add leaves no garbage behind. */
