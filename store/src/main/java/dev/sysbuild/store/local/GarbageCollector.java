@@ -77,6 +77,7 @@ final class GarbageCollector {
             await(unregistering);
             temporary += db.deleteTemporaryFiles();
             bytes[0] += deleteUnusedLinks();
+            deleteUnusedLockFiles();
         }
         return new GcResult(deleted, bytes[0], temporary, dryRun);
     }
@@ -208,6 +209,26 @@ final class GarbageCollector {
             }
         }
         return temporary;
+    }
+
+    /**
+     * Removes every lock file nobody holds (see {@link PathLock#deleteFile()}), so the locks
+     * directory does not grow with every path ever built. One that is held stays.
+     */
+    private void deleteUnusedLockFiles() throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(layout.locksDir(), "*.lock")) {
+            entries.forEach(files::add);
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        for (Path f : files) {
+            Optional<PathLock> lock = PathLock.tryAcquire(f);
+            if (lock.isEmpty()) continue;
+            try (PathLock held = lock.get()) {
+                held.deleteFile();
+            }
+        }
     }
 
     /** Removes the {@code .links} entries no store path links to any more (a link count of 1). */

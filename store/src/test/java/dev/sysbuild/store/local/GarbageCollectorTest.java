@@ -158,6 +158,10 @@ class GarbageCollectorTest {
 
         assertThat(r.deleted()).containsExactly(other);
         assertThat(store.validPaths()).containsExactlyInAnyOrder(input, output);
+        // Lock files nobody held are gone; the one held while collecting stays.
+        try (Stream<Path> locks = Files.list(store.layout().locksDir())) {
+            assertThat(locks.map(f -> f.getFileName().toString()).toList()).containsExactly(output.hashPart() + ".lock");
+        }
         assertThat(store.collectGarbage(false).deleted()).containsExactlyInAnyOrder(input, output);
     }
 
