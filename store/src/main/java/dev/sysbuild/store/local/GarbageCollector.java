@@ -186,8 +186,7 @@ final class GarbageCollector {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
                 if (name.startsWith(StoreLayout.TEMP_PREFIX)) {
-                    temporary++;
-                    if (!dryRun) FileTrees.deleteRecursively(entry);
+                    if (dryRun || InvalidPathSweep.deleteUnusedTemp(layout, entry)) temporary++;
                     continue;
                 }
                 StorePath p;
