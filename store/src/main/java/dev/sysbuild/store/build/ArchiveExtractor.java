@@ -26,11 +26,21 @@ final class ArchiveExtractor {
     private final Path root;
     private final String what;
     private final List<String> skipped = new ArrayList<>();
+    private final boolean absoluteLinks;
 
     /** @param what the archive, for error messages */
     ArchiveExtractor(Path root, String what) {
+        this(root, what, false);
+    }
+
+    /**
+     * @param absoluteLinks whether a symlink may hold an absolute target: in a Debian package it
+     *     names a path on the installed system and is kept as is, never followed here
+     */
+    ArchiveExtractor(Path root, String what, boolean absoluteLinks) {
         this.root = root;
         this.what = what;
+        this.absoluteLinks = absoluteLinks;
     }
 
     List<String> skipped() {
@@ -100,7 +110,14 @@ final class ArchiveExtractor {
     }
 
     private void symlink(String name, String linkTarget) throws IOException, BuildException {
-        if (linkTarget.startsWith("/")) throw refused(name, "it is a symlink to the absolute path '" + linkTarget + "'");
+        if (linkTarget.isEmpty()) throw refused(name, "it is a symlink with an empty target");
+        if (linkTarget.startsWith("/")) {
+            if (!absoluteLinks) throw refused(name, "it is a symlink to the absolute path '" + linkTarget + "'");
+            Path target = parentsMade(name);
+            replaceable(name, target);
+            Files.createSymbolicLink(target, Path.of(linkTarget));
+            return;
+        }
         int depth = name.split("/").length - 1;
         for (String part : linkTarget.split("/")) {
             if (part.equals("..")) depth--;
