@@ -15,7 +15,7 @@ let
     operator = x:
       let missing = x.pkg.missing or [ ]; in
       if missing != [ ] then
-        throw "Debian package '${lib.concatStringsSep " -> " x.chain}' depends on '${builtins.head missing}', which nothing in the package set (packages.debian.packageSet) provides; add the index that has it to the set, or install something else"
+        throw "nothing in the Debian package set (packages.debian.packageSet) satisfies '${builtins.head missing}', needed by ${lib.concatStringsSep " -> " x.chain}; make the set from an index that has it (sysbuild debian index), or leave out the package that needs it"
       else map (item x.chain) (builtins.filter lib.isDerivation (x.pkg.depends or [ ]));
   });
 
