@@ -37,7 +37,8 @@ class DebianEndToEndTest {
 
     private static String config(boolean hello) {
         return "{ pkgs, ... }: {\n  networking.hostName = \"debby\";\n  packages.debian.packageSet = ./debian.conf;\n"
-                + "  users.users.alice.isNormalUser = true;\n  time.timeZone = \"Europe/Berlin\";\n"
+                + "  users.users.alice.isNormalUser = true;\n"
+                + "  users.users.bob = { isNormalUser = true; shell = pkgs.debian.dash; };\n  time.timeZone = \"Europe/Berlin\";\n"
                 + "  environment.systemPackages = with pkgs.debian; [ coreutils tzdata" + (hello ? " hello" : "") + " ];\n}\n";
     }
 
@@ -73,6 +74,9 @@ class DebianEndToEndTest {
         assertThat(shell).startsWith("ok\n").contains("passwd\n").contains("hostname\n");
         assertThat(run(chroot, root, "/bin/sh", "-c", "cat /etc/hostname; date +%Z -d 2024-01-15")).isEqualTo("debby\nCET\n");
         assertThat(onPath(chroot, root, "hello")).isEqualTo("not found\n");
+        // Login shells: the default is /bin/sh (environment.binsh, dash here); a shell package is its /usr path.
+        assertThat(run(chroot, root, "/bin/sh", "-c", "cut -d: -f1,7 /etc/passwd; readlink -f /bin/sh"))
+                .contains("alice:/bin/sh\n", "bob:/usr/bin/dash\n").containsPattern("\n/sysbuild/store/[0-9a-z]{32}-dash-[^/]+/usr/bin/dash\n$");
 
         Files.writeString(conf, config(true));
         sysbuild(concat("switch", common));
