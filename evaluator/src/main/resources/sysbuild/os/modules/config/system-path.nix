@@ -39,7 +39,7 @@ in
   options.environment.binsh = mkOption {
     type = types.nullOr types.shellPackage;
     default = if firstShell == null then null else pkgs.debian.${firstShell};
-    defaultText = lib.literalExpression "the first of pkgs.debian.dash, busybox-static, busybox, bash in the package set, else null";
+    defaultText = lib.literalMD "the first of dash, busybox-static, busybox, bash in pkgs.debian, else null";
     example = lib.literalExpression "pkgs.debian.bash";
     description = "The shell that is /bin/sh (the link /usr/bin/sh in sw); it is installed. `null`: no /bin/sh from sysbuild.";
   };
