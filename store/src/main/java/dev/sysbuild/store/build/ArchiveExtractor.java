@@ -17,8 +17,9 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 
 /**
  * Writes archive entries below one directory and nowhere else. Refused: names that are absolute
- * or have a {@code ..} component, symlinks whose target is absolute or leads out of the
- * directory, hard links to anything but an earlier entry, and any entry whose parent on disk is
+ * or have a {@code ..} component, symlinks whose target leads out of the directory or is
+ * absolute (unless asked to keep absolute targets, which a Debian package means as paths on the
+ * target and which are never followed here), hard links to anything but an earlier entry, and any entry whose parent on disk is
  * a symlink (so a link in the archive can never be written through). Device files and FIFOs
  * cannot be store objects and are skipped. Later entries replace earlier ones, as with tar.
  */
