@@ -40,6 +40,10 @@ final class MergedUsr {
     /** Applies the layout to {@code out}; returns what it did worth a log line. */
     static List<String> apply(Path out, String what) throws IOException, BuildException {
         MergedUsr m = new MergedUsr(out, what);
+        if (Files.isSymbolicLink(out.resolve("usr"))) {
+            // /usr on the target is the generation's sw/usr; a package's link there would loop back to it.
+            throw m.fail("/usr is a symlink to '" + Files.readSymbolicLink(out.resolve("usr")) + "'");
+        }
         for (String top : TOP_LEVEL) m.moveUnderUsr(top);
         m.fixRelativeLinks();
         return m.notes;
@@ -62,7 +66,6 @@ final class MergedUsr {
             throw fail("/" + top + " is a file; with the merged /usr it is the link to usr/" + top);
         }
         Path usr = out.resolve("usr");
-        if (Files.isSymbolicLink(usr)) throw fail("/usr is a symlink");
         Files.createDirectories(usr);
         Path to = usr.resolve(top);
         if (Files.isSymbolicLink(to)) {

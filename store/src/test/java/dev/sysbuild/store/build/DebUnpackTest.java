@@ -129,6 +129,8 @@ class DebUnpackTest {
 
         InstantiatedDerivation odd = unpackDeb("odd", new TestDeb("odd", "1").symlink("./lib", "opt/lib").bytes());
         assertThatThrownBy(() -> build(odd)).hasMessageContaining("/lib is a symlink to 'opt/lib'");
+        InstantiatedDerivation usr = unpackDeb("usr", new TestDeb("usr", "1").symlink("./usr", "/").bytes());
+        assertThatThrownBy(() -> build(usr)).hasMessageContaining("/usr is a symlink to '/'");
     }
 
     @Test
