@@ -69,7 +69,12 @@ final class UsrActivation {
         }
         check(usr);
         Links.replace(p, usr.get());
-        for (String name : names(usr.get())) Links.replace(root(name), "usr/" + name);
+        List<String> names = names(usr.get());
+        for (String name : names) Links.replace(root(name), "usr/" + name);
+        for (String name : OPTIONAL_LINKS) {
+            // lib32 of an earlier generation would dangle now.
+            if (!names.contains(name) && isOurLink(root(name), name)) Links.remove(root(name));
+        }
     }
 
     /** What {@link #apply} would change, for a dry run. */

@@ -46,13 +46,15 @@ class UsrActivationTest {
         assertThat(f.read("/bin/hello")).isEqualTo("hello a");
         assertThat(f.read("/lib64/ld.so")).isEqualTo("ld");
 
-        StorePath b = f.system().swFile("usr/bin/other", "other").build();
+        StorePath b = f.system().swFile("usr/bin/other", "other").swFile("usr/lib32/ld.so", "ld32").build();
         f.activator().activate(b);
         assertThat(link("usr")).isEqualTo(f.logical(b) + "/sw/usr");
         assertThat(f.exists("/bin/hello")).isFalse();
+        assertThat(f.read("/lib32/ld.so")).isEqualTo("ld32");
 
         f.activator().activate(a);
         assertThat(f.read("/bin/hello")).isEqualTo("hello a");
+        assertThat(Links.exists(root.resolve("lib32"))).as("no dangling lib32 link").isFalse();
     }
 
     @Test
