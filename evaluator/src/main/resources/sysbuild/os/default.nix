@@ -6,7 +6,9 @@
 { configuration, system ? builtins.currentSystem, specialArgs ? { } }:
 let
   lib = import ../lib;
-  pkgs = import ./pkgs { inherit lib system; };
+  # pkgs.debian reads the configuration's package set; it is lazy, so a module may use pkgs
+  # freely as long as that option does not depend on pkgs.debian itself.
+  pkgs = import ./pkgs { inherit lib system; debianPackageSet = eval.config.packages.debian.packageSet; };
   eval = lib.evalModules {
     modules = [ configuration ] ++ import ./modules/module-list.nix;
     # pkgs is a special argument (not _module.args), so modules may use it in `imports`

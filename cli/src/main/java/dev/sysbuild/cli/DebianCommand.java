@@ -1,5 +1,6 @@
 package dev.sysbuild.cli;
 
+import dev.sysbuild.store.debian.DebArchive;
 import dev.sysbuild.store.debian.DebPackage;
 import dev.sysbuild.store.debian.DependencyResolver;
 import dev.sysbuild.store.debian.PackageSetWriter;
@@ -44,14 +45,16 @@ final class DebianCommand implements Runnable {
         @Mixin
         CommonOptions common;
 
-        @Option(names = "--base-url", description = "The mirror the .deb file names are relative to (default: ${DEFAULT-VALUE}).")
-        String baseUrl = "http://deb.debian.org/debian";
+        @Option(names = "--base-url", description = "The mirror the .deb file names are relative to: a URL, an absolute"
+                + " directory, or a directory relative to where the package-set file will be (written as a path literal)."
+                + " Default: the directory when one is given, else http://deb.debian.org/debian.")
+        String baseUrl;
 
         @Option(names = "--closure-of", paramLabel = "PACKAGE", split = ",",
                 description = "Keep only these packages and their dependency closure; a dependency nothing satisfies is then an error.")
         List<String> closureOf = new ArrayList<>();
 
-        @Parameters(arity = "1..*", paramLabel = "PACKAGES_FILE", description = "Debian Packages indexes.")
+        @Parameters(arity = "1..*", paramLabel = "PACKAGES_FILE", description = "Debian Packages indexes, or directories of .deb files (read as an index of them).")
         List<Path> files;
 
         @Override
@@ -61,6 +64,13 @@ final class DebianCommand implements Runnable {
             List<String> sources = new ArrayList<>();
             try {
                 for (Path f : files) {
+                    if (Files.isDirectory(f)) {
+                        List<DebPackage> debs = DebArchive.scan(f);
+                        all.addAll(debs);
+                        sources.add(f.getFileName() + "/ (" + debs.size() + " .deb files)");
+                        if (baseUrl == null) baseUrl = f.toAbsolutePath().normalize().toString();
+                        continue;
+                    }
                     all.addAll(PackagesIndex.read(f));
                     String digest = HashAlgo.SHA256.hash(Files.readAllBytes(f)).toBase16();
                     sources.add(f.getFileName() + " (sha256 " + digest + ")");
@@ -72,6 +82,7 @@ final class DebianCommand implements Runnable {
                 err.println("error: " + e.getMessage());
                 return 1;
             }
+            if (baseUrl == null) baseUrl = "http://deb.debian.org/debian";
             DependencyResolver everything = new DependencyResolver(all);
             DependencyResolver universe = everything;
             if (!closureOf.isEmpty()) {

@@ -1,5 +1,9 @@
 package dev.sysbuild.cli;
 
+import dev.sysbuild.eval.EvalSettings;
+import dev.sysbuild.store.build.BuildSettings;
+import dev.sysbuild.store.build.PathRebuild;
+import dev.sysbuild.store.derivation.Derivation;
 import dev.sysbuild.store.local.LocalStore;
 import dev.sysbuild.store.path.StorePath;
 import dev.sysbuild.store.transfer.StoreImporter;
@@ -8,8 +12,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,7 +36,8 @@ final class StoreVerifyCommand implements Callable<Integer> {
     @Option(names = "--check-contents", description = "Hash every valid path again (reads the whole store).")
     boolean checkContents;
 
-    @Option(names = "--repair", description = "Repairing by rebuilding is not available yet; see --repair-from.")
+    @Option(names = "--repair", description = "Rebuild damaged paths from the derivations that built them (implies"
+            + " --check-contents); a rebuild must reproduce the recorded NAR hash.")
     boolean repair;
 
     @Option(names = "--repair-from", paramLabel = "ARCHIVE",
@@ -42,7 +49,8 @@ final class StoreVerifyCommand implements Callable<Integer> {
         return StoreSession.run(store.parent.err, common.verbose, () -> {
             LocalStore s = StoreSession.open(common);
             if (repairFrom != null) repairFromArchive(s);
-            boolean contents = checkContents || repairFrom != null;
+            if (repair) repairByRebuilding(s);
+            boolean contents = checkContents || repairFrom != null || repair;
             List<String> problems = s.verify(contents);
             for (String p : problems) store.parent.err.println("error: " + p);
             if (problems.isEmpty()) {
@@ -51,14 +59,36 @@ final class StoreVerifyCommand implements Callable<Integer> {
                 return 0;
             }
             store.parent.err.println(problems.size() + (problems.size() == 1 ? " problem" : " problems") + " found");
-            if (repair) {
-                // Honest refusal: a damaged path can only be put right from its derivation or a good copy.
-                store.parent.err.println("error: --repair cannot fix these yet: repairing a path means building its"
-                        + " derivation again, which the store cannot do on its own; use --repair-from ARCHIVE with an"
-                        + " export of the damaged paths made from a sound store");
-            }
             return 1;
         });
+    }
+
+    /**
+     * Rebuilds each damaged path's derivation (dependencies first); what cannot be repaired is
+     * said, and the verify that follows reports it still.
+     */
+    private void repairByRebuilding(LocalStore s) throws IOException {
+        SortedSet<StorePath> damaged = s.findDamagedPaths();
+        if (damaged.isEmpty()) return;
+        BuildSettings settings = BuildSettings.defaults(EvalSettings.hostSystem())
+                .withSandbox(BuildSettings.findBwrap(System.getenv("PATH")));
+        Function<StorePath, Optional<Derivation>> derivations = drvPath -> readDerivation(s, drvPath);
+        for (PathRebuild.Outcome o : PathRebuild.repairAll(s, settings, damaged, derivations)) {
+            if (o.error().isEmpty()) store.parent.out.println("repaired " + s.storeDir().print(o.path()) + " (rebuilt)");
+            else store.parent.err.println("error: " + o.error().get());
+        }
+        store.parent.out.flush();
+    }
+
+    private static Optional<Derivation> readDerivation(LocalStore s, StorePath drvPath) {
+        try {
+            if (!drvPath.name().endsWith(StorePath.DRV_EXTENSION) || !s.isValid(drvPath)) return Optional.empty();
+            byte[] aterm = Files.readAllBytes(s.layout().physical(drvPath));
+            String name = drvPath.name().substring(0, drvPath.name().length() - StorePath.DRV_EXTENSION.length());
+            return Optional.of(Derivation.parse(aterm, name));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** Repairs what an export archive can: damaged paths it holds with their recorded NAR hash. */

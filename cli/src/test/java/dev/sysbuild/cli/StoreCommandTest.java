@@ -140,8 +140,47 @@ class StoreCommandTest {
 
         assertThat(quick.exitCode()).isZero();
         assertThat(full.exitCode()).isEqualTo(1);
+        // An added path has no derivation to rebuild it from: said, and left as it is.
         assertThat(full.err()).contains("error: path '" + pkg + "' was modified! expected hash 'sha256:")
-                .contains("1 problem found").contains("--repair cannot fix these yet");
+                .contains("1 problem found").contains("cannot repair '" + pkg + "': the store does not record the derivation");
+        assertThat(Files.readString(tool)).isEqualTo("#!/bin/sh\necho evil\n");
+    }
+
+    @Test
+    void verifyRepairRebuildsADamagedOutputAndRefusesAnUnreproducibleOne() throws IOException {
+        Path expr = Files.writeString(tmp.resolve("pkgs.nix"), """
+                let mk = name: script: derivation { inherit name; system = builtins.currentSystem; builder = "/bin/sh";
+                      args = [ "-c" script ]; };
+                in {
+                  steady = mk "steady" "echo same > $out";
+                  dep = mk "dep" "echo dep > $out";
+                  user = mk "user" "echo uses ${mk "dep" "echo dep > $out"} > $out";
+                  moody = mk "moody" "echo $$ $RANDOM > $out";
+                }
+                """);
+        Cli built = Cli.run("build", "--root", root, "--no-sandbox", "--no-link", expr.toString());
+        assertThat(built.exitCode()).as(built.err()).isZero();
+        List<String> outs = built.out().lines().toList(); // dep, moody, steady, user: attribute order
+        String dep = outs.get(0);
+        String moody = outs.get(1);
+        String steady = outs.get(2);
+        String user = outs.get(3);
+        for (String p : List.of(steady, moody, dep)) {
+            physical(p).toFile().setWritable(true);
+            Files.writeString(physical(p), "damaged\n");
+        }
+
+        Cli r = Cli.run("store", "verify", "--root", root, "--repair");
+
+        assertThat(r.out()).contains("repaired " + steady + " (rebuilt)", "repaired " + dep + " (rebuilt)");
+        assertThat(Files.readString(physical(steady))).isEqualTo("same\n");
+        assertThat(Files.readString(physical(dep))).isEqualTo("dep\n");
+        assertThat(Files.getPosixFilePermissions(physical(steady))).doesNotContain(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        // Not reproducible: refused, and the path is left exactly as it was.
+        assertThat(r.err()).contains("rebuilding '" + moody + "' gave NAR hash", "not reproducible", "1 problem found");
+        assertThat(Files.readString(physical(moody))).isEqualTo("damaged\n");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(Files.readString(physical(user))).startsWith("uses ");
     }
 
     @Test

@@ -60,6 +60,45 @@ public final class EvalException extends RuntimeException {
 
     public List<Frame> frames() { return frames; }
 
+    /**
+     * The message; for infinite recursion through module options (frames the module system adds
+     * with {@code addErrorContext "while evaluating the option `NAME':"}), followed by the chain
+     * of options, outermost first. When the expression that recursed reads {@code config.NAME}
+     * of an option in the chain, the chain is cut to the cycle from that option back to itself.
+     */
+    @Override
+    public String getMessage() {
+        String base = super.getMessage();
+        if (kind != Kind.INFINITE_RECURSION) return base;
+        List<String> chain = new ArrayList<>();
+        for (int i = frames.size() - 1; i >= 0; i--) {
+            String d = frames.get(i).description();
+            if (d.startsWith(OPTION_FRAME) && d.endsWith("':")) chain.add(d.substring(OPTION_FRAME.length(), d.length() - 2));
+        }
+        if (chain.isEmpty()) return base;
+        String reread = rereadOption();
+        int from = reread == null ? -1 : chain.indexOf(reread);
+        if (from >= 0) {
+            List<String> cycle = new ArrayList<>(chain.subList(from, chain.size()));
+            cycle.add(reread);
+            return base + " through options: `" + String.join("' -> `", cycle) + "' depends on itself";
+        }
+        return base + " while evaluating the option" + (chain.size() == 1 ? " `" : "s `") + String.join("' -> `", chain) + "'";
+    }
+
+    private static final String OPTION_FRAME = "while evaluating the option `";
+
+    /** {@code NAME} when the expression that recursed is {@code config.NAME} (a plain attribute path), else null. */
+    private String rereadOption() {
+        if (span == null || span.source() == null || span.source().text() == null) return null;
+        String text = span.source().text();
+        if (span.start() < 0 || span.end() > text.length()) return null;
+        String expr = text.substring(span.start(), span.end()).strip();
+        if (!expr.startsWith("config.")) return null;
+        String path = expr.substring("config.".length());
+        return path.matches("[A-Za-z_][A-Za-z0-9_'-]*(\\.[A-Za-z_][A-Za-z0-9_'-]*)*") ? path : null;
+    }
+
     public Diagnostic diagnostic() {
         return new Diagnostic(getMessage(), span, List.copyOf(frames), null);
     }

@@ -2,7 +2,7 @@
 # union of packages (`builtin:buildenv`). Their arguments follow nixpkgs' trivial builders.
 { lib, system }:
 let
-  inherit (builtins) toJSON concatStringsSep listToAttrs filter;
+  inherit (builtins) toJSON concatStringsSep filter replaceStrings match elemAt;
 
   # A derivation whose output is written from `entries` (see docs/toplevel-format.md): each
   # { path; text; executable? } | { path; symlink; } | { path; directory = true; }.
@@ -47,14 +47,59 @@ rec {
   buildEnv = { name, paths, meta ? { }, passthru ? { }, ignoreCollisions ? false, pathsToLink ? [ "/" ], extraOutputsToInstall ? [ ] }:
     let
       withPriority = filter (p: (p.meta or { }) ? priority) paths;
-      priorities = listToAttrs (map (p: { name = "${p}"; value = p.meta.priority; }) withPriority);
     in
     derivation ({
       inherit name system;
       builder = "builtin:buildenv";
-      paths = concatStringsSep " " (map (p: "${p}") paths);
-    } // lib.optionalAttrs (withPriority != [ ]) { priorities = toJSON priorities; }
+    } // (if withPriority == [ ] then { paths = concatStringsSep " " (map (p: "${p}") paths); }
+      # The builder reads priorities from `pkgs` (JSON), as Nix's buildenv does.
+      else { pkgs = toJSON (map (p: { paths = [ "${p}" ]; priority = (p.meta or { }).priority or 5; }) paths); })
       // lib.optionalAttrs ignoreCollisions { ignoreCollisions = "1"; })
     // { inherit meta; } // passthru;
   symlinkJoin = args: buildEnv (removeAttrs args [ "postBuild" ]);
+
+  # A fixed-output download (`builtin:fetchurl`): file://, http(s)://; the scheduler checks the
+  # result against sha256 (hex, nix-base32 or SRI) before anything is registered.
+  fetchurl = { url, sha256, name ? storeName (baseNameOf url), executable ? false }:
+    derivation ({
+      inherit name url system;
+      builder = "builtin:fetchurl";
+      outputHashMode = "flat";
+      outputHashAlgo = "sha256";
+      outputHash = sha256;
+    } // lib.optionalAttrs executable { executable = "1"; });
+
+  # A Debian binary package as a store path (docs/packages.md): the .deb fetched as a fixed
+  # output, then unpacked by `builtin:unpack-deb` (data tree with the merged /usr, control
+  # fields in nix-support/). `depends` are other package values (installing this one brings
+  # them, see system-path.nix); `missing` are Depends clauses the package set cannot satisfy.
+  fetchDeb = { url ? null, path ? null, sha256, name ? null, pname ? null, version ? null
+             , depends ? [ ], provides ? [ ], missing ? [ ], meta ? { } }:
+    let
+      src =
+        if (url == null) == (path == null) then throw "fetchDeb: give exactly one of `url` and `path`"
+        else if url != null then url
+        else "file://${replaceStrings [ "%" " " ] [ "%25" "%20" ] (toString path)}";
+      # The file name as apt-get download writes it ("%3a" for an epoch's colon), unescaped.
+      file = replaceStrings [ "%253a" "%253A" "%3a" "%3A" "%20" "%25" ] [ ":" ":" ":" ":" " " "%" ] (baseNameOf src);
+      # pool/main/h/hello/hello_2.10-3_amd64.deb: NAME_VERSION_ARCH.deb
+      parts = match "([^_]+)_([^_]+)_[^_]+\\.deb" file;
+      pname' = if pname != null then pname else if parts != null then elemAt parts 0 else lib.removeSuffix ".deb" file;
+      version' = if version != null then version else if parts != null then elemAt parts 1 else "";
+      deb = fetchurl { url = src; inherit sha256; name = storeName file; };
+    in
+    derivation {
+      name = storeName (if name != null then name else if version' == "" then pname' else "${pname'}-${version'}");
+      inherit system;
+      builder = "builtin:unpack-deb";
+      src = deb;
+    } // {
+      pname = pname';
+      version = version';
+      inherit depends provides missing meta deb;
+      isDebian = true;
+    };
+
+  # Store path names allow [A-Za-z0-9+._?=-]; Debian versions also use ':' (epochs) and '~'.
+  storeName = s: replaceStrings [ ":" "~" "%" " " ] [ "-" "-" "-" "-" ] s;
 }

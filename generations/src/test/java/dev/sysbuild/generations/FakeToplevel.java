@@ -28,6 +28,7 @@ public final class FakeToplevel {
     private final List<String> packages = new ArrayList<>();
     private String kernelVersion;
     private String label = "25.11-test";
+    private final Map<String, String> sw = new TreeMap<>();
 
     public FakeToplevel(LocalStore store, String host) {
         this.store = store;
@@ -123,6 +124,23 @@ public final class FakeToplevel {
         return this;
     }
 
+    /** A file in the generation's {@code sw} (e.g. {@code usr/bin/hello}), as Debian packages leave there. */
+    public FakeToplevel swFile(String path, String text) {
+        sw.put(path, text);
+        return this;
+    }
+
+    /** A package in packages.json that the .deb unpacker made: its nix-support/deb.json lists {@code scripts}. */
+    public FakeToplevel debPackage(String name, String version, String... scripts) throws IOException {
+        Path tmp = Files.createTempDirectory(store.layout().root(), "deb");
+        Files.createDirectories(tmp.resolve("nix-support"));
+        Files.writeString(tmp.resolve("nix-support/deb.json"), Json.writePretty(Map.of("package", name, "version", version,
+                "maintainerScripts", List.of(scripts))));
+        packages.add(store.storeDir().print(store.addToStore(tmp, name + "-" + version)));
+        deleteTree(tmp);
+        return this;
+    }
+
     public FakeToplevel kernel(String version) {
         kernelVersion = version;
         return this;
@@ -184,6 +202,17 @@ public final class FakeToplevel {
         boot.put("loader", Map.of("type", "systemd-boot", "timeout", 5L));
         write(tree, "boot.json", boot);
         Files.writeString(tree.resolve("system"), "x86_64-linux");
+        if (!sw.isEmpty()) {
+            Path swTree = Files.createTempDirectory(store.layout().root(), "sw");
+            for (var f : sw.entrySet()) {
+                Files.createDirectories(swTree.resolve(f.getKey()).getParent());
+                Files.writeString(swTree.resolve(f.getKey()), f.getValue());
+            }
+            StorePath swPath = store.addToStore(swTree, "system-path");
+            deleteTree(swTree);
+            refs.add(swPath);
+            Files.createSymbolicLink(tree.resolve("sw"), Path.of(store.storeDir().print(swPath)));
+        }
         StorePath p = store.addToStore(tree, "sysbuild-system-" + host, refs);
         deleteTree(tree);
         return p;

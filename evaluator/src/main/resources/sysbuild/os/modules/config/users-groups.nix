@@ -12,7 +12,11 @@ let
 
   # A login shell: a path, or a package with `shellPath` (found through the system's sw).
   shellType = types.either types.shellPackage (types.passwdEntry types.path);
-  shellPath = s: if lib.isDerivation s then "/run/current-system/sw${s.shellPath}" else s;
+  # A Debian package's shell is under /usr, which is the generation's sw/usr.
+  shellPath = s:
+    if !lib.isDerivation s then s
+    else if s.isDebian or false then s.shellPath
+    else "/run/current-system/sw${s.shellPath}";
 
   userOpts = { name, config, ... }: {
     options = {

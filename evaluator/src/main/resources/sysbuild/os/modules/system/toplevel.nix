@@ -12,7 +12,8 @@ let
   file = path: text: { inherit path text; };
   link = path: target: { inherit path; symlink = "${target}"; };
 
-  packages = lib.unique (sort (a: b: a < b) (map (p: "${p}") config.environment.systemPackages));
+  # Everything in sw: the system packages and the Debian packages they depend on.
+  packages = lib.unique (sort (a: b: a < b) (map (p: "${p}") config.system.build.packages));
   etc = config.system.etc.entries;
   kernel = config.boot.kernel.image;
   initrd = config.boot.initrd.image;

@@ -16,15 +16,27 @@ public final class ActivationPlan {
     final List<String> etcChanges;
     final UsersPlan users;
     final ServicePlan services;
+    /** What {@code /usr} links to (the target's {@code sw/usr}), empty when it has no Debian packages. */
+    final Optional<String> usr;
+    final List<String> usrChanges;
+    /** Said before activating: e.g. maintainer scripts of new Debian packages that are not run. */
+    final List<String> warnings;
 
     ActivationPlan(Toplevel target, Optional<Toplevel> previous, List<DesiredEtc> etc, List<String> etcChanges,
-            UsersPlan users, ServicePlan services) {
+            UsersPlan users, ServicePlan services, Optional<String> usr, List<String> usrChanges, List<String> warnings) {
         this.target = target;
         this.previous = previous;
         this.etc = List.copyOf(etc);
         this.etcChanges = List.copyOf(etcChanges);
         this.users = users;
         this.services = services;
+        this.usr = usr;
+        this.usrChanges = List.copyOf(usrChanges);
+        this.warnings = List.copyOf(warnings);
+    }
+
+    public List<String> warnings() {
+        return warnings;
     }
 
     public Toplevel target() {
@@ -55,6 +67,11 @@ public final class ActivationPlan {
         out.add("/etc:");
         if (etcChanges.isEmpty()) out.add("  no changes to managed links and files");
         etcChanges.forEach(l -> out.add("  " + l));
+        if (!usrChanges.isEmpty()) {
+            out.add("/usr:");
+            usrChanges.forEach(l -> out.add("  " + l));
+        }
+        warnings.forEach(w -> out.add("warning: " + w));
         out.add("users and groups:");
         if (users.newIds().isEmpty()) out.add("  no new ids");
         users.newIds().forEach(l -> out.add("  new " + l));

@@ -26,14 +26,15 @@ import java.util.function.Consumer;
  * Moves the live system under a root onto a toplevel. Everything that can be refused is checked
  * first ({@link #plan}); then, holding the profile lock, the steps run in this order, each one
  * idempotent: stop services, swap {@code /etc/static}, install and remove managed {@code /etc}
- * entries, write users files, create homes, apply or record the service plan, and last swap
+ * entries, write users files, create homes, point {@code /usr} and its top-level links at the
+ * generation's packages ({@link UsrActivation}), apply or record the service plan, and last swap
  * {@code current-system} (the commit point). A failure restores the previous generation's
  * state; a crash is recovered by running activation again, which converges on its target.
  */
 public final class Activator {
     /** The crash points, in the order activation reaches them ({@code SYSBUILD_FAIL_AT}). */
     public static final List<String> STEPS = List.of("stop-services", "static", "etc", "etc-midway", "users", "homes",
-            "services", "current-system", "finish");
+            "usr", "services", "current-system", "finish");
 
     private final SystemProfile profile;
     private final ProfileLayout layout;
@@ -69,7 +70,11 @@ public final class Activator {
         UsersPlan users = UserDatabase.plan(layout, target.users(), target.groups());
         List<DesiredEtc> etc = desiredEtc(target, users);
         List<String> etcChanges = new EtcActivation(layout, w -> {}, CrashPoints.none()).preview(etc);
-        return new ActivationPlan(target, previous, etc, etcChanges, users, ServicePlanner.plan(previous, target));
+        UsrActivation usr = new UsrActivation(layout);
+        Optional<String> wantedUsr = usr.wanted(target);
+        usr.check(wantedUsr);
+        return new ActivationPlan(target, previous, etc, etcChanges, users, ServicePlanner.plan(previous, target),
+                wantedUsr, usr.preview(wantedUsr), MaintainerScripts.warnings(target, previous));
     }
 
     /** {@link #plan} when {@code dryRun}, else {@link #activate(StorePath)}. */
@@ -82,6 +87,7 @@ public final class Activator {
         try (ProfileLock lock = ProfileLock.acquire(layout)) {
             noteUnfinished();
             ActivationPlan plan = plan(toplevel);
+            plan.warnings.forEach(this::warn);
             writeInProgress(plan);
             EtcActivation etc = new EtcActivation(layout, this::warn, crashPoints);
             UsersFiles usersFiles = new UsersFiles(layout.etcDir(), this::warn);
@@ -107,6 +113,8 @@ public final class Activator {
                 usersFiles.write(plan.users);
                 crashPoints.reach(step = "homes");
                 createHomes(plan.users);
+                crashPoints.reach(step = "usr");
+                new UsrActivation(layout).apply(plan.usr);
                 crashPoints.reach(step = "services");
                 services(plan);
                 crashPoints.reach(step = "current-system");
@@ -206,6 +214,12 @@ public final class Activator {
             new EtcActivation(layout, this::warn, CrashPoints.none()).apply(previousEtc);
         } catch (IOException | RuntimeException e) {
             problems.add("/etc: " + ActivationFailedException.message(e));
+        }
+        try {
+            UsrActivation usr = new UsrActivation(layout);
+            usr.apply(plan.previous.isPresent() ? usr.wanted(plan.previous.get()) : Optional.empty());
+        } catch (IOException | RuntimeException e) {
+            problems.add("/usr: " + ActivationFailedException.message(e));
         }
         try {
             usersFiles.restore(usersBefore);

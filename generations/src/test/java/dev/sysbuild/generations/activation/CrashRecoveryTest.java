@@ -57,13 +57,14 @@ class CrashRecoveryTest {
     private static StorePath[] twoGenerations(ActivationFixture f) throws Exception {
         StorePath a = f.system().etc("motd", "a\n").etc("old.conf", "old\n").etc("ssh/sshd_config", "Port 22\n")
                 .etcCopy("sudoers", "a\n", "0440", "root", "wheel")
-                .user("alice", null, true, "users", "/home/alice", true).unit("s.service", "1", true, false, true).build();
+                .user("alice", null, true, "users", "/home/alice", true).unit("s.service", "1", true, false, true)
+                .swFile("usr/bin/tool", "a").build();
         f.activator().activate(a);
         Files.writeString(f.etc("issue"), "mine\n");
         StorePath b = f.system().etc("motd", "b\n").etc("issue", "managed\n").etc("ssh/sshd_config", "Port 2222\n")
                 .etcCopy("sudoers", "b\n", "0440", "root", "wheel").etcCopy("new.conf", "n\n", "0644", "bob", "users")
                 .user("alice", null, true, "users", "/home/alice", true).user("bob", null, true, "users", "/home/bob", true)
-                .unit("s.service", "2", true, false, true).build();
+                .unit("s.service", "2", true, false, true).swFile("usr/bin/tool", "b").swFile("usr/lib32/x", "b").build();
         return new StorePath[] {a, b};
     }
 
@@ -100,6 +101,9 @@ class CrashRecoveryTest {
             if (u.createHome()) assertThat(Files.isDirectory(f.root.resolve(u.home().substring(1)))).isTrue();
         }
         assertThat(f.layout.inProgress()).doesNotExist();
+        // /usr is the generation's sw/usr, and /bin leads there.
+        assertThat(Links.read(f.root.resolve("usr"))).hasValue(f.logical(t) + "/sw/usr");
+        assertThat(f.read("/bin/tool")).isEqualTo(f.read(f.logical(t) + "/sw/usr/bin/tool"));
         // The user's own /etc/issue survives, in place or moved aside.
         boolean kept = false;
         try (var s = Files.list(f.etc(""))) {

@@ -17,8 +17,9 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 
 /**
  * Writes archive entries below one directory and nowhere else. Refused: names that are absolute
- * or have a {@code ..} component, symlinks whose target is absolute or leads out of the
- * directory, hard links to anything but an earlier entry, and any entry whose parent on disk is
+ * or have a {@code ..} component, symlinks whose target leads out of the directory or is
+ * absolute (unless asked to keep absolute targets, which a Debian package means as paths on the
+ * target and which are never followed here), hard links to anything but an earlier entry, and any entry whose parent on disk is
  * a symlink (so a link in the archive can never be written through). Device files and FIFOs
  * cannot be store objects and are skipped. Later entries replace earlier ones, as with tar.
  */
@@ -26,11 +27,21 @@ final class ArchiveExtractor {
     private final Path root;
     private final String what;
     private final List<String> skipped = new ArrayList<>();
+    private final boolean absoluteLinks;
 
     /** @param what the archive, for error messages */
     ArchiveExtractor(Path root, String what) {
+        this(root, what, false);
+    }
+
+    /**
+     * @param absoluteLinks whether a symlink may hold an absolute target: in a Debian package it
+     *     names a path on the installed system and is kept as is, never followed here
+     */
+    ArchiveExtractor(Path root, String what, boolean absoluteLinks) {
         this.root = root;
         this.what = what;
+        this.absoluteLinks = absoluteLinks;
     }
 
     List<String> skipped() {
@@ -100,7 +111,14 @@ final class ArchiveExtractor {
     }
 
     private void symlink(String name, String linkTarget) throws IOException, BuildException {
-        if (linkTarget.startsWith("/")) throw refused(name, "it is a symlink to the absolute path '" + linkTarget + "'");
+        if (linkTarget.isEmpty()) throw refused(name, "it is a symlink with an empty target");
+        if (linkTarget.startsWith("/")) {
+            if (!absoluteLinks) throw refused(name, "it is a symlink to the absolute path '" + linkTarget + "'");
+            Path target = parentsMade(name);
+            replaceable(name, target);
+            Files.createSymbolicLink(target, Path.of(linkTarget));
+            return;
+        }
         int depth = name.split("/").length - 1;
         for (String part : linkTarget.split("/")) {
             if (part.equals("..")) depth--;

@@ -155,6 +155,7 @@ final class BuildEnv implements Builder {
                                 + " package '" + by.pkg() + "' ('" + srcFile + "')");
                     }
                     if (target(dst).equals(srcFile)) continue;
+                    if (sameFile(target(dst), srcFile)) continue;
                     if (prev.priority() == by.priority()) throw collision(relFile, prev.pkg(), by, srcFile);
                     if (prev.priority() < by.priority()) continue;
                     Files.delete(dst);
@@ -167,6 +168,24 @@ final class BuildEnv implements Builder {
         private BuildException collision(String rel, String prevPkg, Link by, String srcFile) {
             return fail(req, "collision at '" + rel + "' between package '" + prevPkg + "' and package '" + by.pkg()
                     + "' ('" + srcFile + "'); give one of them a lower priority number (meta.priority) to let it win");
+        }
+
+        /**
+         * Whether two logical paths are regular files with the same bytes and executable bit
+         * (Debian packages often ship one file twice), which, as in Nix, is no collision.
+         */
+        private boolean sameFile(String a, String b) throws IOException {
+            Path pa;
+            Path pb;
+            try {
+                pa = resolve(a);
+                pb = resolve(b);
+            } catch (BuildException e) {
+                return false;
+            }
+            if (!Files.isRegularFile(pa) || !Files.isRegularFile(pb)) return false;
+            if (Files.isExecutable(pa) != Files.isExecutable(pb)) return false;
+            return Files.size(pa) == Files.size(pb) && Files.mismatch(pa, pb) == -1;
         }
 
         private static String target(Path link) throws IOException {
@@ -205,6 +224,11 @@ final class BuildEnv implements Builder {
                 }
                 if (++hops > 40) throw fail(req, "too many levels of symbolic links at '" + logical + "'");
                 String t = Files.readSymbolicLink(p).toString();
+                if (t.startsWith("/") && !t.startsWith(ctx.layout().storeDir().path() + "/")) {
+                    // A path on the target outside the store (a Debian package's absolute link): the
+                    // host's file of that name says nothing about the target, so it is not followed.
+                    throw fail(req, "'" + logical + "' leads to '" + t + "', outside the store");
+                }
                 if (t.startsWith("/")) cur = "";
                 List<String> parts = List.of(t.split("/"));
                 for (int i = parts.size() - 1; i >= 0; i--) todo.push(parts.get(i));

@@ -68,6 +68,33 @@ final class BuildJob {
 
     void run(BuildGraph.Node node) throws BuildException, IOException, NotStarted {
         StoreLayout layout = store.layout();
+        for (StorePath out : node.outputs.values()) {
+            // We hold its lock and it is not valid: whatever is there is a crashed attempt's.
+            if (!store.isValid(out)) Trees.deleteRecursively(layout.physical(out));
+        }
+        SortedSet<StorePath> closure;
+        try {
+            closure = buildOutputs(node);
+            beforeRegister.run();
+        } catch (BuildException | IOException | RuntimeException | NotStarted e) {
+            for (StorePath out : node.outputs.values()) {
+                if (!store.isValid(out)) Trees.deleteRecursively(layout.physical(out));
+            }
+            throw e;
+        }
+        // What registration found is what later builds of this run need for their closures.
+        for (PathInfo info : store.registerValidPaths(node.outputs.values(), closure, Optional.of(node.drvPath))) {
+            references.put(info.path(), info.references());
+        }
+    }
+
+    /**
+     * Runs the builder of {@code node} so that it creates every output at its place in the store,
+     * and checks them (existence; a fixed output's hash); registers nothing. Returns the input
+     * closure (the reference candidates). The caller holds the outputs' locks and has cleared their places.
+     */
+    SortedSet<StorePath> buildOutputs(BuildGraph.Node node) throws BuildException, IOException, NotStarted {
+        StoreLayout layout = store.layout();
         String drvName = store.storeDir().print(node.drvPath);
         Derivation drv = node.drv;
         boolean builtin = drv.builder().startsWith("builtin:");
@@ -84,34 +111,18 @@ final class BuildJob {
         SortedSet<StorePath> closure = inputClosure(drvName, drv);
         BuildRequest req = new BuildRequest(node.drvPath, drv.name(), drv.builder(), drv.args(), drv.env(),
                 node.outputs, closure, fixed);
-
-        for (StorePath out : node.outputs.values()) {
-            // We hold its lock and it is not valid: whatever is there is a crashed attempt's.
-            if (!store.isValid(out)) Trees.deleteRecursively(layout.physical(out));
-        }
         Path log = BuildLogs.logFile(layout.root(), node.drvPath);
         Files.createDirectories(log.getParent());
         Files.deleteIfExists(log);
-        try {
-            runBuilder(node, builder, req, new BuildContext(layout, log, settings));
-            for (Map.Entry<String, StorePath> out : node.outputs.entrySet()) {
-                if (!Files.exists(layout.physical(out.getValue()), LinkOption.NOFOLLOW_LINKS)) {
-                    throw new BuildException("builder for '" + drvName + "' did not create its output '" + out.getKey()
-                            + "' (" + store.storeDir().print(out.getValue()) + ")");
-                }
+        runBuilder(node, builder, req, new BuildContext(layout, log, settings));
+        for (Map.Entry<String, StorePath> out : node.outputs.entrySet()) {
+            if (!Files.exists(layout.physical(out.getValue()), LinkOption.NOFOLLOW_LINKS)) {
+                throw new BuildException("builder for '" + drvName + "' did not create its output '" + out.getKey()
+                        + "' (" + store.storeDir().print(out.getValue()) + ")");
             }
-            if (fixed.isPresent()) checkFixedOutput(drvName, fixed.get(), layout.physical(node.outputs.get("out")));
-            beforeRegister.run();
-        } catch (BuildException | IOException | RuntimeException | NotStarted e) {
-            for (StorePath out : node.outputs.values()) {
-                if (!store.isValid(out)) Trees.deleteRecursively(layout.physical(out));
-            }
-            throw e;
         }
-        // What registration found is what later builds of this run need for their closures.
-        for (PathInfo info : store.registerValidPaths(node.outputs.values(), closure, Optional.of(node.drvPath))) {
-            references.put(info.path(), info.references());
-        }
+        if (fixed.isPresent()) checkFixedOutput(drvName, fixed.get(), layout.physical(node.outputs.get("out")));
+        return closure;
     }
 
     /**

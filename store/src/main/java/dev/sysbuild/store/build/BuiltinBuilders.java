@@ -17,6 +17,7 @@ public final class BuiltinBuilders {
             "builtin:fetchurl", FetchUrl::new,
             "builtin:buildenv", BuildEnv::new,
             "builtin:unpack", Unpack::new,
+            "builtin:unpack-deb", DebUnpack::new,
             "builtin:sysbuild-tree", SysbuildTree::new));
 
     private BuiltinBuilders() {}

@@ -2,6 +2,7 @@ package dev.sysbuild.store.build;
 
 import dev.sysbuild.store.NixBase32;
 import dev.sysbuild.store.hash.HashAlgo;
+import dev.sysbuild.store.local.PathLock;
 import dev.sysbuild.store.local.StoreLayout;
 import dev.sysbuild.store.path.StorePath;
 import java.io.File;
@@ -58,6 +59,10 @@ final class ProcessRunner implements Builder {
 
         Path buildDir = Files.createTempDirectory(settings.tmpDir(), "sysbuild-build-" + Trees.safeName(req.name()) + "-");
         Path chrootStore = sandboxed ? layout.physicalStoreDir().resolve(".tmp-build-" + random()) : null;
+        // Held while the chroot store exists, so a collection meanwhile leaves it alone.
+        PathLock chrootLock = sandboxed ? PathLock.acquire(layout.tempLockFile(chrootStore.getFileName().toString()),
+                java.time.Duration.ofSeconds(30)) : null;
+        Path sandboxEtc = sandboxed ? Sandbox.writeEtc(settings.tmpDir()) : null;
         try {
             String top = sandboxed ? Sandbox.BUILD_DIR : buildDir.toString();
             Map<String, String> env = new TreeMap<>();
@@ -85,7 +90,7 @@ final class ProcessRunner implements Builder {
             if (sandboxed) {
                 Files.createDirectory(chrootStore);
                 command.addAll(Sandbox.command(settings.bwrap().get(), req, layout, buildDir, chrootStore,
-                        settings.sandboxPaths()));
+                        sandboxEtc, settings.sandboxPaths()));
             }
             command.add(map.apply(req.builder()));
             for (String a : req.args()) command.add(map.apply(a));
@@ -94,7 +99,12 @@ final class ProcessRunner implements Builder {
             if (sandboxed) moveOutputs(req, layout, chrootStore);
         } finally {
             Trees.deleteRecursively(buildDir);
-            if (chrootStore != null) Trees.deleteRecursively(chrootStore);
+            if (sandboxEtc != null) Trees.deleteRecursively(sandboxEtc);
+            if (chrootStore != null) {
+                Trees.deleteRecursively(chrootStore);
+                chrootLock.deleteFile();
+                chrootLock.close();
+            }
         }
     }
 

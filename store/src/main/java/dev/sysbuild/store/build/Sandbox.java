@@ -34,7 +34,7 @@ final class Sandbox {
 
     /** The bwrap arguments up to and including {@code --}; the builder and its arguments follow. */
     static List<String> command(Path bwrap, BuildRequest req, StoreLayout layout, Path buildDir, Path chrootStore,
-            List<String> sandboxPaths) {
+            Path etc, List<String> sandboxPaths) {
         List<String> c = new ArrayList<>();
         c.add(bwrap.toString());
         c.add("--unshare-all");
@@ -47,6 +47,12 @@ final class Sandbox {
         c.add("/dev");
         c.add("--proc");
         c.add("/proc");
+        // Nix's sandbox has a writable /tmp (builders that ignore $TMPDIR) and a minimal /etc.
+        c.add("--tmpfs");
+        c.add("/tmp");
+        c.add("--ro-bind");
+        c.add(etc.toString());
+        c.add("/etc");
         for (String spec : sandboxPaths) {
             int eq = spec.indexOf('=');
             String inside = eq < 0 ? spec : spec.substring(0, eq);
@@ -78,6 +84,21 @@ final class Sandbox {
         c.add(BUILD_DIR);
         c.add("--");
         return c;
+    }
+
+    /**
+     * A directory with the {@code /etc} a sandboxed builder sees, as Nix writes it: {@code passwd}
+     * and {@code group} with the build user (the builder runs as uid 0 inside, mapped to the
+     * invoking user) and {@code nobody}, and {@code hosts} for localhost. The caller deletes it.
+     */
+    static Path writeEtc(Path tmpDir) throws IOException {
+        Path etc = Files.createTempDirectory(tmpDir, "sysbuild-sandbox-etc-");
+        Files.writeString(etc.resolve("passwd"), "root:x:0:0:Nix build user:/build:/noshell\n"
+                + "nixbld:x:1000:100:Nix build user:/build:/noshell\n"
+                + "nobody:x:65534:65534:Nobody:/:/noshell\n");
+        Files.writeString(etc.resolve("group"), "root:x:0:\nnixbld:!:100:\nnogroup:x:65534:\n");
+        Files.writeString(etc.resolve("hosts"), "127.0.0.1 localhost\n::1 localhost\n");
+        return etc;
     }
 
     private static String readLink(Path link) {

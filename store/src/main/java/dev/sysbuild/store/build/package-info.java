@@ -5,6 +5,7 @@
  * (optionally inside a bubblewrap sandbox, {@link dev.sysbuild.store.build.Sandbox}), and
  * {@link dev.sysbuild.store.build.BuiltinBuilders} names the builders written in Java
  * ({@code builtin:fetchurl}, {@code builtin:buildenv}, {@code builtin:unpack},
+ * {@code builtin:unpack-deb} for Debian packages with the merged-/usr layout,
  * {@code builtin:sysbuild-tree}). {@link dev.sysbuild.store.build.BuildScheduler} walks a
  * derivation graph, runs builds in dependency order with a bounded number at once, and registers
  * each build's outputs with {@link dev.sysbuild.store.local.LocalStore#registerValidPaths} while it

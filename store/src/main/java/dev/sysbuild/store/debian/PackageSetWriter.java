@@ -21,7 +21,7 @@ public final class PackageSetWriter {
         for (String s : sources) sb.append("# from ").append(s).append('\n');
         sb.append("# Each package: its version, the .deb (relative to baseUrl) and its sha256, and its dependencies\n");
         sb.append("# resolved to other attributes here; `missing` lists Depends clauses nothing here satisfies.\n");
-        sb.append("{\n  baseUrl = ").append(quote(baseUrl)).append(";\n  packages = {\n");
+        sb.append("{\n  baseUrl = ").append(baseUrl(baseUrl)).append(";\n  packages = {\n");
         for (Map.Entry<String, DebPackage> e : universe.packages().entrySet()) {
             DebPackage p = e.getValue();
             DependencyResolver.Resolved r = universe.resolve(p);
@@ -39,6 +39,18 @@ public final class PackageSetWriter {
         }
         sb.append("  };\n}\n");
         return sb.toString();
+    }
+
+    /**
+     * A URL or absolute directory as a string; a relative directory as a path literal, which the
+     * language resolves against the package-set file, so the set and its .deb files can move together.
+     */
+    static String baseUrl(String baseUrl) {
+        if (baseUrl.contains("://") || baseUrl.startsWith("/")) return quote(baseUrl);
+        String p = baseUrl.startsWith("./") || baseUrl.startsWith("../") ? baseUrl : "./" + baseUrl;
+        while (p.endsWith("/") && p.length() > 2) p = p.substring(0, p.length() - 1);
+        if (!p.matches("[A-Za-z0-9._+/-]+") || p.equals("./") || p.equals("../")) return quote(baseUrl);
+        return p;
     }
 
     private static String list(List<String> items) {

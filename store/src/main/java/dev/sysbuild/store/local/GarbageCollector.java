@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
 
 /**
  * Deletes every store path that no root reaches: valid paths outside the closure of the roots
- * ({@link GcRoots}, and paths whose lock is held, i.e. being built or registered now), invalid
+ * ({@link GcRoots}, the temporary roots of other live processes ({@link TempRoots}: what their
+ * builds and evaluations use), and paths whose lock is held, i.e. being built or registered now), invalid
  * leftovers in the store directory, temporary entries, and {@code .links} entries nothing uses.
  * The caller holds the global lock exclusively, so nothing is registered meanwhile.
  *
@@ -54,6 +55,7 @@ final class GarbageCollector {
 
         Set<StorePath> live = new HashSet<>();
         addClosure(GcRoots.find(layout, !dryRun), valid, live);
+        addClosure(TempRoots.ofOtherProcesses(layout, !dryRun), valid, live);
         addClosure(pathsBeingBuilt(valid.keySet(), live), valid, live);
 
         Set<StorePath> dead = new HashSet<>(valid.keySet());
@@ -75,6 +77,7 @@ final class GarbageCollector {
             await(unregistering);
             temporary += db.deleteTemporaryFiles();
             bytes[0] += deleteUnusedLinks();
+            deleteUnusedLockFiles();
         }
         return new GcResult(deleted, bytes[0], temporary, dryRun);
     }
@@ -183,8 +186,7 @@ final class GarbageCollector {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
                 if (name.startsWith(StoreLayout.TEMP_PREFIX)) {
-                    temporary++;
-                    if (!dryRun) FileTrees.deleteRecursively(entry);
+                    if (dryRun || InvalidPathSweep.deleteUnusedTemp(layout, entry)) temporary++;
                     continue;
                 }
                 StorePath p;
@@ -206,6 +208,26 @@ final class GarbageCollector {
             }
         }
         return temporary;
+    }
+
+    /**
+     * Removes every lock file nobody holds (see {@link PathLock#deleteFile()}), so the locks
+     * directory does not grow with every path ever built. One that is held stays.
+     */
+    private void deleteUnusedLockFiles() throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(layout.locksDir(), "*.lock")) {
+            entries.forEach(files::add);
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        for (Path f : files) {
+            Optional<PathLock> lock = PathLock.tryAcquire(f);
+            if (lock.isEmpty()) continue;
+            try (PathLock held = lock.get()) {
+                held.deleteFile();
+            }
+        }
     }
 
     /** Removes the {@code .links} entries no store path links to any more (a link count of 1). */

@@ -20,6 +20,20 @@ import java.util.TreeSet;
 final class InvalidPathSweep {
     private InvalidPathSweep() {}
 
+    /**
+     * Deletes a temporary entry unless its lock ({@link StoreLayout#tempLockFile}) is held: a
+     * sandboxed build in flight keeps its chroot store that way. Returns whether it was deleted.
+     */
+    static boolean deleteUnusedTemp(StoreLayout layout, Path entry) throws IOException {
+        Optional<PathLock> lock = PathLock.tryAcquire(layout.tempLockFile(entry.getFileName().toString()));
+        if (lock.isEmpty()) return false;
+        try (PathLock held = lock.get()) {
+            FileTrees.deleteRecursively(entry);
+            held.deleteFile();
+        }
+        return true;
+    }
+
     static SweepResult run(StoreLayout layout, ValidPathDb db) throws IOException {
         SortedSet<StorePath> deleted = new TreeSet<>();
         int temporary = 0;
@@ -27,8 +41,7 @@ final class InvalidPathSweep {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
                 if (name.startsWith(StoreLayout.TEMP_PREFIX)) {
-                    FileTrees.deleteRecursively(entry);
-                    temporary++;
+                    if (deleteUnusedTemp(layout, entry)) temporary++;
                     continue;
                 }
                 StorePath p;

@@ -39,6 +39,7 @@ public final class LocalStore {
     private final StoreLayout layout;
     private final ValidPathDb db;
     private final GcLock gcLock;
+    private final TempRoots tempRoots;
     private final Clock clock;
     private final Duration lockTimeout;
     /** A seam for tests to crash between moving a path into place and registering it. */
@@ -48,6 +49,7 @@ public final class LocalStore {
         this.layout = layout;
         this.db = new ValidPathDb(layout);
         this.gcLock = GcLock.of(layout.gcLockFile());
+        this.tempRoots = TempRoots.of(layout);
         this.clock = clock;
         this.lockTimeout = lockTimeout;
     }
@@ -82,9 +84,20 @@ public final class LocalStore {
         return layout.storeDir();
     }
 
-    /** Whether {@code p} is registered (one file read). */
+    /**
+     * Whether {@code p} is registered (one file read). A valid path becomes a temporary root of
+     * this process ({@link TempRoots}): whoever asks may go on to use it, so a collection in
+     * another process keeps it from now on. The root is written under the global lock and the
+     * answer checked again there, so a collection that ran in between gives "not valid".
+     */
     public boolean isValid(StorePath p) throws IOException {
-        return db.query(p).isPresent();
+        if (db.query(p).isEmpty()) return false;
+        if (tempRoots.contains(p)) return true;
+        try (GcLock.Held gc = gcLock.shared()) {
+            if (db.query(p).isEmpty()) return false;
+            tempRoots.add(p);
+            return true;
+        }
     }
 
     /** The database entry of {@code p}, or empty if it is not valid. */
@@ -346,6 +359,71 @@ public final class LocalStore {
         }
     }
 
+    /** Recreates output trees in place; see {@link #rebuildInPlace}. */
+    @FunctionalInterface
+    public interface Rebuild {
+        void run() throws Exception;
+    }
+
+    /**
+     * Repairs valid {@code outputs} (all outputs of one derivation) by building them again: the
+     * caller holds each output's lock. Under the shared global lock, every output's tree is moved
+     * aside, {@code rebuild} recreates them in place, and each new tree must have exactly its
+     * recorded NAR hash: then it is canonicalised and synced and the old trees are deleted.
+     * Otherwise (or if {@code rebuild} fails) the new trees are deleted and the old ones put back
+     * as they were, and the error names the output that came out different. A crash in between
+     * leaves valid paths missing, which {@code store verify} reports and a second repair fixes.
+     */
+    public void rebuildInPlace(Collection<StorePath> outputs, Rebuild rebuild) throws Exception {
+        for (StorePath p : outputs) {
+            if (db.query(p).isEmpty()) throw new IOException("cannot repair '" + storeDir().print(p) + "': it is not valid");
+        }
+        try (GcLock.Held gc = gcLock.shared()) {
+            Path aside = newTempDir();
+            try {
+                for (StorePath p : outputs) {
+                    Path target = layout.physical(p);
+                    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.move(target, aside.resolve(p.baseName()), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    }
+                }
+                try {
+                    rebuild.run();
+                    for (StorePath p : outputs) {
+                        Path target = layout.physical(p);
+                        PathInfo info = db.query(p).orElseThrow();
+                        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                            throw new IOException("rebuilding did not create '" + storeDir().print(p) + "'");
+                        }
+                        Canonicaliser.canonicalise(target);
+                        NarSummary nar = NarSummary.of(target, List.of());
+                        if (!nar.narHash().equals(info.narHash())) {
+                            throw new IOException("rebuilding '" + storeDir().print(p) + "' gave NAR hash "
+                                    + nar.narHash().toPrefixed(HashFormat.NIX32) + ", not the recorded "
+                                    + info.narHash().toPrefixed(HashFormat.NIX32)
+                                    + ": its builder is not reproducible, so this path cannot be repaired by rebuilding");
+                        }
+                        FileTrees.syncTree(target);
+                    }
+                } catch (Exception e) {
+                    for (StorePath p : outputs) {
+                        Path target = layout.physical(p);
+                        FileTrees.deleteRecursively(target);
+                        Path old = aside.resolve(p.baseName());
+                        if (Files.exists(old, LinkOption.NOFOLLOW_LINKS)) {
+                            Files.move(old, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                        }
+                    }
+                    throw e;
+                } finally {
+                    AtomicFile.syncDirectory(layout.physicalStoreDir());
+                }
+            } finally {
+                FileTrees.deleteRecursively(aside);
+            }
+        }
+    }
+
     /**
      * Deletes every path no GC root reaches (see {@link GarbageCollector}) and the invalid
      * leftovers; with {@code dryRun} only reports what would go. Holds the global lock exclusively.
@@ -386,6 +464,9 @@ public final class LocalStore {
         requireValidReferences(info.path(), info.references());
         beforeRegister.run();
         db.register(info);
+        // Under the shared global lock (every caller holds it): no collection can take the new path
+        // before this process's own root for it is written.
+        tempRoots.add(info.path());
     }
 
     /** Checked before staging too, so a refused add leaves no garbage behind. */

@@ -21,8 +21,10 @@ import java.util.concurrent.TimeUnit;
  * set first and only then touches it. The set holds only the locks held now, so it does not grow
  * with the store. Released on {@link #close()}.
  *
- * <p>Lock files are left in place after release: deleting one while another process waits on
- * it would let that process lock a file that no longer has a name.
+ * <p>Lock files are deleted as Nix deletes them ({@link #deleteFile()}): the holder writes a
+ * byte into the file, then unlinks it. Someone who opened the file before the unlink and locks it
+ * after finds it non-empty, knows it has no name any more, and starts again with a new file. So
+ * two processes never both hold "the" lock of one path.
  */
 public final class PathLock implements AutoCloseable {
     private static final Set<Path> HELD_IN_THIS_PROCESS = ConcurrentHashMap.newKeySet();
@@ -58,6 +60,26 @@ public final class PathLock implements AutoCloseable {
                 HELD_IN_THIS_PROCESS.remove(key);
                 return Optional.empty();
             }
+            if (channel.size() != 0) {
+                // Marked for deletion by a holder. If the name is gone, or names another (new, empty)
+                // file, that holder unlinked ours: lock the file that has the name now. If the name
+                // still holds a marked file, it is this one, left by a holder that died between marking
+                // and unlinking: it is ours now, unmarked.
+                boolean stillNamed;
+                try {
+                    stillNamed = Files.size(key) != 0;
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    stillNamed = false;
+                }
+                if (stillNamed) {
+                    channel.truncate(0);
+                } else {
+                    lock.release();
+                    channel.close();
+                    HELD_IN_THIS_PROCESS.remove(key);
+                    return tryAcquire(lockFile);
+                }
+            }
             return Optional.of(new PathLock(key, channel, lock));
         } catch (IOException | RuntimeException e) {
             HELD_IN_THIS_PROCESS.remove(key);
@@ -91,6 +113,16 @@ public final class PathLock implements AutoCloseable {
     /** The lock file. */
     public Path file() {
         return file;
+    }
+
+    /**
+     * Marks the lock file stale and removes its name, while the lock is held; {@link #close()}
+     * still releases it. Whoever locks it next makes a new file.
+     */
+    public synchronized void deleteFile() throws IOException {
+        if (closed) throw new IllegalStateException("the lock on " + file + " is released");
+        channel.write(java.nio.ByteBuffer.wrap(new byte[] {'d'}), 0);
+        Files.deleteIfExists(file);
     }
 
     @Override

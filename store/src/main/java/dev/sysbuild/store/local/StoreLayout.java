@@ -72,6 +72,20 @@ public record StoreLayout(Path root, StoreDir storeDir) {
         return locksDir().resolve(p.hashPart() + ".lock");
     }
 
+    /**
+     * The lock of a temporary entry {@code .tmp-NAME} of the store directory that lives longer
+     * than an add (a sandboxed build's chroot store): held while it is in use, so collections
+     * leave the entry alone (see {@link #isUnusedTempEntry}).
+     */
+    public Path tempLockFile(String tempEntryName) {
+        return locksDir().resolve(tempEntryName + ".lock");
+    }
+
+    /** Whether {@code name} is a temporary entry of the store directory ({@code .tmp-...}). */
+    public static boolean isTempEntry(String name) {
+        return name.startsWith(TEMP_PREFIX);
+    }
+
     /** The global lock: adders hold it shared, garbage collection exclusively. */
     public Path gcLockFile() {
         return dbDir().resolve("gc.lock");

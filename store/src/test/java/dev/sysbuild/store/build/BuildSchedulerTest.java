@@ -239,14 +239,50 @@ class BuildSchedulerTest {
         realise(stranger);
         String strangerPath = Drvs.out(stranger);
         InstantiatedDerivation d = drvs.sh("boxed", "read x < $in0; { echo \"$x $out $PWD\";"
-                + " test -e " + strangerPath + " && echo sees-stranger; test -e /etc/passwd && echo sees-etc; true; } > $out", dep);
+                + " test -e " + strangerPath + " && echo sees-stranger; read u < /etc/passwd; echo \"$u\";"
+                + " echo t > /tmp/t && echo tmp; true; } > $out", dep);
 
         realise(d);
 
         Path out = store.layout().physical(drvs.outPath(d));
-        assertThat(Files.readString(out)).isEqualTo("dep " + Drvs.out(d) + " /build\n");
+        // Its own /etc (Nix's minimal passwd, not the host's) and a writable /tmp.
+        assertThat(Files.readString(out)).isEqualTo("dep " + Drvs.out(d) + " /build\n"
+                + "root:x:0:0:Nix build user:/build:/noshell\ntmp\n");
         // It names itself, not the input it only read.
         assertThat(store.queryPathInfo(drvs.outPath(d)).orElseThrow().references()).containsExactly(drvs.outPath(d));
+        assertThat(store.layout().physicalStoreDir()).isDirectoryNotContaining(p -> p.getFileName().toString().startsWith(".tmp-"));
+    }
+
+    @Test
+    void aCollectionDuringASandboxedBuildLeavesItsChrootStoreAlone() throws Exception {
+        Optional<Path> bwrap = BuildSettings.findBwrap(System.getenv("PATH"));
+        assumeTrue(bwrap.isPresent(), "bubblewrap (bwrap) is not installed, so the sandbox cannot be tested");
+        settings = settings.withSandbox(bwrap);
+        InstantiatedDerivation slow = drvs.sh("slow", "/bin/sleep 1; echo done > $out");
+        var build = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return realise(slow);
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        // The build has begun once its chroot store (a .tmp-build- entry) exists.
+        java.util.function.BooleanSupplier begun = () -> {
+            try (var entries = Files.list(store.layout().physicalStoreDir())) {
+                return entries.anyMatch(p -> p.getFileName().toString().startsWith(".tmp-build-"));
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        };
+        while (!begun.getAsBoolean() && System.nanoTime() < deadline) TimeUnit.MILLISECONDS.sleep(10);
+        assertThat(begun.getAsBoolean()).as("the sandboxed build started").isTrue();
+
+        store.deleteInvalidPaths();
+        store.collectGarbage(false);
+
+        build.get(60, TimeUnit.SECONDS);
+        assertThat(Files.readString(store.layout().physical(drvs.outPath(slow)))).isEqualTo("done\n");
         assertThat(store.layout().physicalStoreDir()).isDirectoryNotContaining(p -> p.getFileName().toString().startsWith(".tmp-"));
     }
 }

@@ -122,6 +122,30 @@ class GarbageCollectorTest {
     }
 
     @Test
+    void whatALiveProcessAddedOrFoundValidIsKeptUntilItExits() throws Exception {
+        StorePath input = text("input", "in");
+        StorePath dep = text("dep", "d");
+        StorePath found = text("found", "uses " + dep, dep);
+        StorePath other = text("other", "other");
+        Process build = StoreProcess.start("use", root.toString(), "drv", "a derivation", found.baseName());
+        StorePath added;
+        try {
+            added = StorePath.parseBaseName(StoreProcess.firstLine(build));
+            // The other process's roots, with their closures; this process's own are not roots for it.
+            GcResult r = store.collectGarbage(false);
+            assertThat(r.deleted()).containsExactlyInAnyOrder(input, other);
+            assertThat(store.validPaths()).containsExactlyInAnyOrder(added, found, dep);
+            assertThat(TempRoots.dir(store.layout()).resolve(String.valueOf(build.pid()))).exists();
+        } finally {
+            build.getOutputStream().close();
+            assertThat(build.waitFor()).isZero();
+        }
+        // Its owner is gone: the roots file is stale, removed, and its paths are garbage.
+        assertThat(store.collectGarbage(false).deleted()).containsExactlyInAnyOrder(added, found, dep);
+        assertThat(TempRoots.dir(store.layout()).resolve(String.valueOf(build.pid()))).doesNotExist();
+    }
+
+    @Test
     void aPathWhoseLockIsHeldSurvivesWithItsClosure() throws IOException {
         StorePath input = text("input", "in");
         StorePath output = text("output", "uses " + input, input);
@@ -134,6 +158,10 @@ class GarbageCollectorTest {
 
         assertThat(r.deleted()).containsExactly(other);
         assertThat(store.validPaths()).containsExactlyInAnyOrder(input, output);
+        // Lock files nobody held are gone; the one held while collecting stays.
+        try (Stream<Path> locks = Files.list(store.layout().locksDir())) {
+            assertThat(locks.map(f -> f.getFileName().toString()).toList()).containsExactly(output.hashPart() + ".lock");
+        }
         assertThat(store.collectGarbage(false).deleted()).containsExactlyInAnyOrder(input, output);
     }
 

@@ -28,6 +28,24 @@ class PathLockTest {
     }
 
     @Test
+    void aDeletedLockFileIsMadeAgainAndAMarkedOneLeftByACrashIsTakenOver() throws IOException {
+        Path file = tmp.resolve("locks/z.lock");
+        try (PathLock held = PathLock.tryAcquire(file).orElseThrow()) {
+            held.deleteFile();
+            assertThat(file).doesNotExist();
+        }
+        try (PathLock again = PathLock.tryAcquire(file).orElseThrow()) {
+            assertThat(file).exists().isEmptyFile();
+        }
+        // A holder that died between marking the file and unlinking it: the name still has the marked file.
+        java.nio.file.Files.writeString(file, "d");
+        try (PathLock taken = PathLock.tryAcquire(file).orElseThrow()) {
+            assertThat(file).isEmptyFile();
+            assertThat(PathLock.tryAcquire(file)).isEmpty();
+        }
+    }
+
+    @Test
     void acquireGivesUpAfterTheTimeoutWithAMessage() throws IOException {
         Path file = tmp.resolve("y.lock");
         try (PathLock held = PathLock.acquire(file, Duration.ofSeconds(1))) {

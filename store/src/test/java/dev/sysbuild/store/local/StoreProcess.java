@@ -1,6 +1,7 @@
 package dev.sysbuild.store.local;
 
 import dev.sysbuild.store.path.StoreDir;
+import dev.sysbuild.store.path.StorePath;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,7 +15,9 @@ import java.util.List;
  * processes adding to one store. {@code lock FILE} holds a {@link PathLock} until its input
  * closes; {@code add ROOT SOURCE NAME} adds a path and prints it; {@code add-then-die ROOT SOURCE
  * NAME} halts between moving the path into place and registering it; {@code hold-gc-shared FILE}
- * holds the global lock as an adder would until its input closes.
+ * holds the global lock as an adder would until its input closes; {@code use ROOT NAME TEXT
+ * [EXISTING]} adds a text path, asks whether the path whose base name is EXISTING is valid (so
+ * both become its temporary roots), prints the new path and lives until its input closes.
  */
 public final class StoreProcess {
     private StoreProcess() {}
@@ -44,6 +47,16 @@ public final class StoreProcess {
                     System.out.flush();
                     System.in.transferTo(java.io.OutputStream.nullOutputStream());
                 }
+            }
+            case "use" -> {
+                LocalStore store = LocalStore.open(Path.of(args[1]), StoreDir.DEFAULT);
+                StorePath added = store.addTextToStore(args[2], args[3].getBytes(StandardCharsets.UTF_8), List.of());
+                if (args.length > 4 && !store.isValid(StorePath.parseBaseName(args[4]))) {
+                    throw new IllegalStateException(args[4] + " is not valid");
+                }
+                System.out.println(added.baseName());
+                System.out.flush();
+                System.in.transferTo(java.io.OutputStream.nullOutputStream());
             }
             default -> throw new IllegalArgumentException(args[0]);
         }
