@@ -66,7 +66,7 @@ trap 'rm -f "$timing"' EXIT
 conf_dir=$switch_root/config
 rm -rf "$switch_root"
 mkdir -p "$conf_dir"
-cp "$repo"/examples/server/* "$conf_dir"/
+cp -r "$repo"/examples/server/. "$conf_dir"/
 mv "$conf_dir/system.conf" "$conf_dir/server.conf"
 edits=0
 edit_etc() {
