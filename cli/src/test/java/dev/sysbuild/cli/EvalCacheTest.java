@@ -195,6 +195,25 @@ class EvalCacheTest {
         evaluated("no entry");
     }
 
+    /** A hit still knows which files evaluation read, so provenance sees an uncommitted import. */
+    @Test
+    void aHitStillChecksTheFilesItReadAgainstGit() throws Exception {
+        Path dir = conf.getParent();
+        try (var git = org.eclipse.jgit.api.Git.init().setDirectory(dir.toFile()).call()) {
+            git.add().addFilepattern(".").call();
+            var who = new org.eclipse.jgit.lib.PersonIdent("t", "t@example.org");
+            git.commit().setMessage("config").setAuthor(who).setCommitter(who).setSign(false).call();
+        }
+        Files.writeString(dir.resolve("extra.nix"), "{ networking.hostName = \"two\"; }\n");
+        Cli miss = evaluated("no entry");
+        assertThat(miss.err()).contains("warning: building uncommitted changes to extra.nix");
+        Cli again = hit();
+        assertThat(again.err()).contains("warning: building uncommitted changes to extra.nix");
+        Cli refused = Cli.run("switch", "-v", "--require-clean", "--root", root.toString(), "--no-sandbox", "-f", conf.toString());
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("eval cache: hit", "--require-clean: commit or stash the changes first");
+    }
+
     @Test
     void anEvaluationThatReadsTheTimeIsNotRecorded() throws Exception {
         Files.writeString(conf.resolveSibling("extra.nix"),
