@@ -79,7 +79,7 @@ edit_etc() {
 EOF
 }
 edit_etc
-switch=("$sysbuild" switch --root "$switch_root/root" -f "$conf_dir/system.conf" -q "${extra[@]}")
+switch=("$sysbuild" switch --root "$switch_root/root" -f "$conf_dir/system.conf" "${extra[@]}")
 # The launcher writes its class-data archive at the end of the first run after the jar changed,
 # with the classes that run loaded: train it with this first switch (evaluation, build,
 # activation, boot entries), not with --version, as a user's first switch would.
@@ -92,7 +92,7 @@ time_runs "switch, no change" nothing "${switch[@]}"
 time_runs "switch, one /etc file changed" edit_etc "${switch[@]}"
 made=$(ls "$switch_root/root/sysbuild/var/profiles" | grep -c -- '-link$')
 [ "$made" = "$edits" ] || { echo "expected $edits generations from the switch rows, found $made" >&2; exit 1; }
-time_runs "rollback" nothing "$sysbuild" rollback --root "$switch_root/root" -q
+time_runs "rollback" nothing "$sysbuild" rollback --root "$switch_root/root"
 
 lines=$("$sysbuild" generations list --root "$bench_root" | wc -l)
 echo "generations listed: $((lines - 1))"
