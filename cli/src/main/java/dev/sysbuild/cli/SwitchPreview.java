@@ -19,8 +19,20 @@ import java.util.Optional;
 final class SwitchPreview {
     private SwitchPreview() {}
 
-    /** {@code store} is the store the toplevel was built in (for closure sizes). */
-    static void print(SystemContext ctx, LocalStore store, StorePath next, PrintStream out) throws IOException {
+    /**
+     * {@code store} is the store the toplevel was built in (for closure sizes). Never fails: a
+     * switch must not be blocked by an active system it cannot read (damaged, or written by an
+     * older sysbuild); that is said instead.
+     */
+    static void print(SystemContext ctx, LocalStore store, StorePath next, PrintStream out) {
+        try {
+            compare(ctx, store, next, out);
+        } catch (IOException | RuntimeException e) {
+            out.println("(cannot compare with the active system: " + (e.getMessage() != null ? e.getMessage() : e) + ")");
+        }
+    }
+
+    private static void compare(SystemContext ctx, LocalStore store, StorePath next, PrintStream out) throws IOException {
         Toplevel b = new Toplevel(ctx.layout.store(), next);
         Optional<StorePath> current = ctx.profile.currentSystem();
         if (current.isPresent() && current.get().equals(next)) {

@@ -253,6 +253,15 @@ class GenerationsEndToEndTest {
         Cli same = loud("switch");
         assertThat(same.out()).startsWith("no changes: " + now + " is the active system\n");
         assertThat(sysbuild("switch").out()).doesNotContain("no changes:");
+
+        // An active system that cannot be read (here: its users.json is damaged) does not stop a switch.
+        Path users = root.resolve(now.substring(1)).resolve("users.json");
+        users.toFile().setWritable(true);
+        Files.writeString(users, "{ not json");
+        configure("level = 3", true, "echo v2", "1.1");
+        Cli three = loud("switch");
+        assertThat(three.out()).contains("(cannot compare with the active system: ", "switched to generation 3");
+        assertThat(machine.read("/etc/app.conf")).isEqualTo("level = 3\n");
     }
 
     /** The script a unit's ExecStart runs. */
