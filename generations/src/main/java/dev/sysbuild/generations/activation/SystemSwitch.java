@@ -106,8 +106,8 @@ public final class SystemSwitch {
                 throw new GenerationsException("generation " + target.number() + "'s toplevel " + t.logical()
                         + " is gone from the store; roll back to another generation");
             }
-            phases.accept("boot entries");
             profile.setBootDefault(target.number());
+            phases.accept("boot entries");
             writeBootEntries();
             phases.accept("activation");
             try {
