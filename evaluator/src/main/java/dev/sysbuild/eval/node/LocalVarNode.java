@@ -28,16 +28,25 @@ abstract class LocalVarNode extends Node {
 
     @Override
     public final Value eval(Env env) {
-        Value v = scope(env).slots[index];
+        Value[] slots = scope(env).slots;
+        Value v = slots[index];
         if (v == null) throw dev.sysbuild.eval.EvalException.infiniteRecursion(span);
-        return v.force();
+        if (v instanceof Thunk) {
+            v = v.force();
+            slots[index] = v;   // the same value, without the thunk (see Thunk.shortcut)
+        }
+        return v;
     }
 
     @Override
     public final Value delay(Env env) {
-        Value v = scope(env).slots[index];
+        Value[] slots = scope(env).slots;
+        Value v = slots[index];
         // In let and rec, a binding may refer to one that is not filled in yet.
-        return v != null ? v : new Thunk(this, env);
+        if (v == null) return new Thunk(this, env);
+        Value w = Thunk.shortcut(v);
+        if (w != v) slots[index] = w;
+        return w;
     }
 
     private static final class Here extends LocalVarNode {
