@@ -34,7 +34,9 @@ public final class Calls {
     }
 
     public static Value apply(Value fn, Value a, Value b, Span site) {
-        return apply(apply(fn, a, site), b, site);
+        Value f = fn.force();
+        if (f instanceof Lambda l) return l.node.call(l.env, a, b, site);
+        return apply(apply(f, a, site), b, site);
     }
 
     private static Value invoke(PrimOp p, Value[] args, Span site) {

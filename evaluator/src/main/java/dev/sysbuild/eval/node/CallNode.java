@@ -19,10 +19,24 @@ final class CallNode extends Node {
     @Override
     public Value eval(Env env) {
         Value f = function.eval(env);
-        for (Node a : args) {
-            Value arg = a.delay(env);
-            // The common case, a user function, without the general dispatch.
-            f = f instanceof Lambda l ? l.node.call(l.env, arg, span) : Calls.apply(f, arg, span);
+        int n = args.length;
+        for (int i = 0; i < n; i++) {
+            Value arg = args[i].delay(env);
+            if (f instanceof Lambda l) {
+                // The common case, a user function, without the general dispatch; a curried one
+                // (`a: b: ...`) given several arguments binds them without allocating the
+                // intermediate functions (delaying an argument has no effects, so the order is kept).
+                LambdaNode fn = l.node;
+                Env closure = l.env;
+                while (i + 1 < n && fn.body instanceof LambdaNode inner) {
+                    closure = fn.bind(closure, arg, span);
+                    fn = inner;
+                    arg = args[++i].delay(env);
+                }
+                f = fn.call(closure, arg, span);
+            } else {
+                f = Calls.apply(f, arg, span);
+            }
         }
         return f;
     }
