@@ -1,5 +1,6 @@
 # Curried functions applied to all, some, or more of their arguments at once,
-# directly and through builtins that call two-argument functions; `or` forms.
+# directly and through builtins that call two-argument functions; builtins given
+# all, some or more of theirs; `or` forms.
 let
   add3 = a: b: c: a + b + c;
   pair = a: { x ? 10, ... }@s: [ a x (s.y or 0) ];
@@ -18,4 +19,8 @@ in [
   (s.a.b or 5)
   (s.a.c or 5)
   ({ a = 1; }.a)
+  (builtins.elemAt [ (x: x * 2) ] 0 21)
+  ((builtins.foldl' (a: b: a + b) 0) [ 1 2 ])
+  (map (builtins.add 1) [ 1 2 ])
+  (builtins.substring 1 2 "abcd")
 ]

@@ -2,6 +2,7 @@ package dev.sysbuild.eval.node;
 
 import dev.sysbuild.eval.Calls;
 import dev.sysbuild.eval.value.Lambda;
+import dev.sysbuild.eval.value.PrimOp;
 import dev.sysbuild.eval.value.Value;
 import dev.sysbuild.language.diag.Span;
 
@@ -34,6 +35,12 @@ final class CallNode extends Node {
                     arg = args[++i].delay(env);
                 }
                 f = fn.call(closure, arg, span);
+            } else if (f instanceof PrimOp p && p.arity > 1 && n - i >= p.arity) {
+                // A builtin given all its arguments at once: one argument array, no partial applications.
+                Value[] all = new Value[p.arity];
+                all[0] = arg;
+                for (int k = 1; k < all.length; k++) all[k] = args[++i].delay(env);
+                f = Calls.invoke(p, all, span);
             } else {
                 f = Calls.apply(f, arg, span);
             }
