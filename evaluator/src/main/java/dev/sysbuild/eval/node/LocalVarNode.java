@@ -28,25 +28,16 @@ abstract class LocalVarNode extends Node {
 
     @Override
     public final Value eval(Env env) {
-        Value[] slots = scope(env).slots;
-        Value v = slots[index];
+        Value v = scope(env).slots[index];
         if (v == null) throw dev.sysbuild.eval.EvalException.infiniteRecursion(span);
-        if (v instanceof Thunk) {
-            v = v.force();
-            slots[index] = v;   // the same value, without the thunk (see Thunk.shortcut)
-        }
-        return v;
+        return v.force();
     }
 
     @Override
     public final Value delay(Env env) {
-        Value[] slots = scope(env).slots;
-        Value v = slots[index];
+        Value v = scope(env).slots[index];
         // In let and rec, a binding may refer to one that is not filled in yet.
-        if (v == null) return new Thunk(this, env);
-        Value w = Thunk.shortcut(v);
-        if (w != v) slots[index] = w;
-        return w;
+        return v != null ? v : new Thunk(this, env);
     }
 
     private static final class Here extends LocalVarNode {

@@ -29,12 +29,7 @@ public final class NixAttrs extends Value {
 
     public String name(int i) { return names[i]; }
 
-    public Value value(int i) {
-        Value v = values[i];
-        Value w = Thunk.shortcut(v);
-        if (w != v) values[i] = w;
-        return w;
-    }
+    public Value value(int i) { return values[i]; }
 
     public Span position(int i) { return positions[i]; }
 
@@ -92,7 +87,7 @@ public final class NixAttrs extends Value {
     /** The value of an attribute, or null when absent. */
     public Value get(String name) {
         int i = indexOf(name);
-        return i < 0 ? null : value(i);
+        return i < 0 ? null : values[i];
     }
 
     public Span positionOf(String name) {

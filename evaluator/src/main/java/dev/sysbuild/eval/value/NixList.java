@@ -17,12 +17,7 @@ public final class NixList extends Value {
 
     public int size() { return items.length; }
 
-    public Value get(int i) {
-        Value v = items[i];
-        Value w = Thunk.shortcut(v);
-        if (w != v) items[i] = w;
-        return w;
-    }
+    public Value get(int i) { return items[i]; }
 
     /** The backing array; read-only by convention. */
     public Value[] items() { return items; }

@@ -42,19 +42,6 @@ public final class Thunk extends Value {
         return v;
     }
 
-    /**
-     * What a slot holding {@code v} may hold instead: the value when {@code v} is an evaluated
-     * thunk. Containers store that back, so that the thunk (and, once all its readers have done
-     * so, its memory) is dropped; the live set of a large evaluation is mostly such thunks.
-     */
-    public static Value shortcut(Value v) {
-        if (v instanceof Thunk t) {
-            Value w = t.value;
-            if (w != null) return w;
-        }
-        return v;
-    }
-
     public boolean isEvaluated() {
         return value != null;
     }
