@@ -78,7 +78,7 @@ public final class LambdaNode extends Node {
     Env bind(Env closure, Value argument, Span site) {
         Env env;
         if (formals == null) {
-            env = new Env(new Value[] {argument}, closure);
+            env = new Env(argument, closure);
         } else {
             NixAttrs attrs = Force.attrs(argument, site);
             Value[] slots = new Value[formals.length + (arg != null ? 1 : 0)];
