@@ -144,6 +144,17 @@ let
   # Several declarations of one option: each attribute may be given once, except `type`,
   # which is merged when the types allow it (e.g. two submodules).
   mergeOptionDecls = loc: decls:
+    # One declaration (almost every option): what the fold below gives for it, without the fold.
+    # (The fold forces the declared type; so does the seq.)
+    if length decls == 1 then
+      let d = head decls; in
+      builtins.seq (d.value.type or null) d.value // {
+        _type = "option";
+        declarations = [ d.file ];
+        type = d.value.type or types.unspecified;
+        declarationPositions = if d.pos == null then [ ] else [ d.pos ];
+      }
+    else
     let
       once = [ "default" "example" "description" "apply" "defaultText" ];
       merged = foldl' (acc: d:
@@ -265,7 +276,19 @@ let
       simple = length defs == 1 && !(isAttrs (head defs).value);
       all =
         if simple then [ (head defs // { prio = defaultOverridePriority; order = defaultOrderPriority; }) ]
-        else concatMap (d: discharge loc d null null d.value) defs;
+        else concatMap dischargeDef defs;
+      # What discharge gives, without its recursion, for the two shapes almost every
+      # definition has: a plain value, and an option default (mkOverride 1500 of a plain value).
+      isPlain = v: !(isAttrs v) || !(v ? _type);
+      dischargeDef = d:
+        let v = d.value; in
+        if isPlain v then [ (d // { prio = defaultOverridePriority; order = defaultOrderPriority; }) ]
+        else if v._type == "override" && isPlain v.content then [ (d // {
+          value = v.content;
+          prio = if v.priority == null then defaultOverridePriority else v.priority;
+          order = defaultOrderPriority;
+        }) ]
+        else discharge loc d null null v;
       highestPrio = foldl' (p: d: min p d.prio) 9999 all;
       best = if simple then all else filter (d: d.prio == highestPrio) all;
       defsFinal =

@@ -34,10 +34,14 @@ public final class Calls {
     }
 
     public static Value apply(Value fn, Value a, Value b, Span site) {
-        return apply(apply(fn, a, site), b, site);
+        Value f = fn.force();
+        if (f instanceof Lambda l) return l.node.call(l.env, a, b, site);
+        if (f instanceof PrimOp p && p.arity == 2) return invoke(p, new Value[] {a, b}, site);
+        return apply(apply(f, a, site), b, site);
     }
 
-    private static Value invoke(PrimOp p, Value[] args, Span site) {
+    /** Calls a builtin with all its arguments ({@code args.length == p.arity}). */
+    public static Value invoke(PrimOp p, Value[] args, Span site) {
         try {
             return p.impl.call(args).force();
         } catch (EvalException e) {

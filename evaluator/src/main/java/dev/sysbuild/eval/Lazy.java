@@ -45,7 +45,7 @@ public final class Lazy {
 
         @Override
         public Value eval(Env env) {
-            return Calls.apply(Calls.apply(function, first, null), second, null).force();
+            return Calls.apply(function, first, second, null).force();
         }
     }
 

@@ -12,6 +12,6 @@ final class Args {
     }
 
     static Value call(Value f, Value a, Value b) {
-        return Calls.apply(Calls.apply(f, a, null), b, null);
+        return Calls.apply(f, a, b, null);
     }
 }

@@ -2,6 +2,7 @@ package dev.sysbuild.eval.node;
 
 import dev.sysbuild.eval.Calls;
 import dev.sysbuild.eval.value.Lambda;
+import dev.sysbuild.eval.value.PrimOp;
 import dev.sysbuild.eval.value.Value;
 import dev.sysbuild.language.diag.Span;
 
@@ -19,10 +20,30 @@ final class CallNode extends Node {
     @Override
     public Value eval(Env env) {
         Value f = function.eval(env);
-        for (Node a : args) {
-            Value arg = a.delay(env);
-            // The common case, a user function, without the general dispatch.
-            f = f instanceof Lambda l ? l.node.call(l.env, arg, span) : Calls.apply(f, arg, span);
+        int n = args.length;
+        for (int i = 0; i < n; i++) {
+            Value arg = args[i].delay(env);
+            if (f instanceof Lambda l) {
+                // The common case, a user function, without the general dispatch; a curried one
+                // (`a: b: ...`) given several arguments binds them without allocating the
+                // intermediate functions (delaying an argument has no effects, so the order is kept).
+                LambdaNode fn = l.node;
+                Env closure = l.env;
+                while (i + 1 < n && fn.body instanceof LambdaNode inner) {
+                    closure = fn.bind(closure, arg, span);
+                    fn = inner;
+                    arg = args[++i].delay(env);
+                }
+                f = fn.call(closure, arg, span);
+            } else if (f instanceof PrimOp p && p.arity > 1 && n - i >= p.arity) {
+                // A builtin given all its arguments at once: one argument array, no partial applications.
+                Value[] all = new Value[p.arity];
+                all[0] = arg;
+                for (int k = 1; k < all.length; k++) all[k] = args[++i].delay(env);
+                f = Calls.invoke(p, all, span);
+            } else {
+                f = Calls.apply(f, arg, span);
+            }
         }
         return f;
     }

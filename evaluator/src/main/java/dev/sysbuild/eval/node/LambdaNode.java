@@ -57,9 +57,28 @@ public final class LambdaNode extends Node {
     }
 
     public Value call(Env closure, Value argument, Span site) {
+        Env env = bind(closure, argument, site);
+        try {
+            return body.eval(env);
+        } catch (EvalException e) {
+            throw e.addFrame("while calling " + describe(), site);
+        }
+    }
+
+    /**
+     * {@code f a b} for this function f. When f is curried ({@code a: b: ...}) the function
+     * {@code f a} is not allocated: its scope is bound and the inner function called at once.
+     */
+    public Value call(Env closure, Value first, Value second, Span site) {
+        if (body instanceof LambdaNode inner) return inner.call(bind(closure, first, site), second, site);
+        return dev.sysbuild.eval.Calls.apply(call(closure, first, site), second, site);
+    }
+
+    /** The scope of a call: the argument, or the formals matched against it. */
+    Env bind(Env closure, Value argument, Span site) {
         Env env;
         if (formals == null) {
-            env = new Env(new Value[] {argument}, closure);
+            env = new Env(argument, closure);
         } else {
             NixAttrs attrs = Force.attrs(argument, site);
             Value[] slots = new Value[formals.length + (arg != null ? 1 : 0)];
@@ -80,11 +99,7 @@ public final class LambdaNode extends Node {
             if (!ellipsis && used < attrs.size()) throw unexpected(attrs, site);
             if (arg != null) slots[formals.length] = argument;
         }
-        try {
-            return body.eval(env);
-        } catch (EvalException e) {
-            throw e.addFrame("while calling " + describe(), site);
-        }
+        return env;
     }
 
     private EvalException unexpected(NixAttrs attrs, Span site) {

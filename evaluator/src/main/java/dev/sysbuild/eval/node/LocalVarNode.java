@@ -28,14 +28,14 @@ abstract class LocalVarNode extends Node {
 
     @Override
     public final Value eval(Env env) {
-        Value v = scope(env).slots[index];
+        Value v = scope(env).get(index);
         if (v == null) throw dev.sysbuild.eval.EvalException.infiniteRecursion(span);
         return v.force();
     }
 
     @Override
     public final Value delay(Env env) {
-        Value v = scope(env).slots[index];
+        Value v = scope(env).get(index);
         // In let and rec, a binding may refer to one that is not filled in yet.
         return v != null ? v : new Thunk(this, env);
     }

@@ -16,6 +16,6 @@ final class WithNode extends Node {
 
     @Override
     public Value eval(Env env) {
-        return body.eval(new Env(new Value[] {scope.delay(env)}, env));
+        return body.eval(new Env(scope.delay(env), env));
     }
 }

@@ -32,7 +32,7 @@ final class WithVarNode extends Node {
     private Value lookup(Env env) {
         for (int level : withLevels) {
             Env e = env.up(level);
-            NixAttrs attrs = Force.attrs(e.slots[0], span);
+            NixAttrs attrs = Force.attrs(e.get(0), span);
             Value v = attrs.get(name);
             if (v != null) return v;
         }

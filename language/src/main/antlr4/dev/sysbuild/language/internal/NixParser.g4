@@ -44,11 +44,9 @@ exprOp
 
 exprApp: exprSelect+;
 
-exprSelect
-    : exprSimple DOT attrpath (OR_KW exprSelect)?                     # select
-    | exprSimple OR_KW                                                # applyOr
-    | exprSimple                                                      # simple
-    ;
+// Left-factored: with one alternative per form, choosing one meant looking ahead past the
+// whole exprSimple (a set literal may be most of a file) before parsing it.
+exprSelect: exprSimple (DOT attrpath (OR_KW exprSelect)? | OR_KW)?;
 
 exprSimple
     : ID                                                              # var

@@ -150,16 +150,16 @@ public final class AstBuilder {
     }
 
     private Expr select(ExprSelectContext ctx) {
-        if (ctx instanceof SelectContext c) {
-            Expr def = c.exprSelect() != null ? select(c.exprSelect()) : null;
-            return new Expr.Select(span(c), simple(c.exprSimple()), attrPath(c.attrpath()), def);
+        if (ctx.DOT() != null) {
+            Expr def = ctx.exprSelect() != null ? select(ctx.exprSelect()) : null;
+            return new Expr.Select(span(ctx), simple(ctx.exprSimple()), attrPath(ctx.attrpath()), def);
         }
-        if (ctx instanceof ApplyOrContext c) {
+        if (ctx.OR_KW() != null) {
             // Legacy: `f or` applies f to a variable named `or`.
-            Span orSpan = span(c.OR_KW().getSymbol());
-            return new Expr.Call(span(c), simple(c.exprSimple()), List.of(new Expr.Var(orSpan, "or")));
+            Span orSpan = span(ctx.OR_KW().getSymbol());
+            return new Expr.Call(span(ctx), simple(ctx.exprSimple()), List.of(new Expr.Var(orSpan, "or")));
         }
-        return simple(((SimpleContext) ctx).exprSimple());
+        return simple(ctx.exprSimple());
     }
 
     private Expr simple(ExprSimpleContext ctx) {
@@ -235,7 +235,8 @@ public final class AstBuilder {
         ExprFunctionContext f = value.exprFunction();
         if (!(f instanceof PlainExprContext p) || !(p.exprIf() instanceof OpExprContext o)) return null;
         if (!(o.exprOp() instanceof AppContext a) || a.exprApp().exprSelect().size() != 1) return null;
-        if (!(a.exprApp().exprSelect(0) instanceof SimpleContext sc)) return null;
+        ExprSelectContext sc = a.exprApp().exprSelect(0);
+        if (sc.DOT() != null || sc.OR_KW() != null) return null;
         ExprSimpleContext simple = sc.exprSimple();
         if (simple instanceof AttrsContext ac) return binds(ac.binds(), span(ac), false);
         if (simple instanceof RecAttrsContext rc) return binds(rc.binds(), span(rc), true);
