@@ -164,6 +164,8 @@ public final class BuildScheduler {
     private Finished runHolding(BuildJob job, BuildGraph.Node n, List<PathLock> locks) {
         try {
             job.run(n);
+            // Built and registered: the lock files have done their work (Nix deletes them here too).
+            for (PathLock l : locks) l.deleteFile();
             return new Finished(n, null, false);
         } catch (BuildJob.NotStarted e) {
             return new Finished(n, null, true);

@@ -162,6 +162,7 @@ public final class LocalStore {
                     install(staged, path);
                     commit(new PathInfo(path, nar.narHash(), nar.narSize(), nar.references(), Optional.empty(),
                             clock.instant()));
+                    lock.deleteFile(); // valid now: whoever waited finds it so (PathLock explains the protocol)
                 }
                 return path;
             } finally {
@@ -235,6 +236,7 @@ public final class LocalStore {
                 install(staged, path);
                 commit(new PathInfo(path, nar.narHash(), nar.narSize(), new TreeSet<>(references),
                         deriver, clock.instant()));
+                lock.deleteFile(); // valid now: whoever waited finds it so (PathLock explains the protocol)
             } finally {
                 FileTrees.deleteRecursively(temp);
             }
