@@ -14,6 +14,7 @@ public final class Main {
             "rollback", "activate", "generations", "gc", "store", "boot-ok", "log");
 
     public static void main(String[] args) {
+        if (args.length == 1 && args[0].equals(CdsTraining.FLAG)) System.exit(CdsTraining.run());
         // Class loading and the parser's tables take most of a short run's time; do them on the
         // second core while picocli reads the command line.
         if (java.util.Arrays.stream(args).noneMatch(NO_WARM_UP::contains)) {

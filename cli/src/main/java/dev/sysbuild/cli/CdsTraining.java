@@ -1,0 +1,79 @@
+package dev.sysbuild.cli;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+/**
+ * The launcher's class-data sharing training run ({@code java -XX:ArchiveClassesAtExit=... -jar
+ * sysbuild.jar --cds-training}): loads, without initialising, every class of sysbuild and picocli
+ * in the jar, so the archive serves every command, not only the one that happened to run first
+ * after a rebuild. Loading a class cannot run any of our code; a class that does not load (an
+ * optional dependency missing) is skipped.
+ */
+final class CdsTraining {
+    static final String FLAG = "--cds-training";
+
+    private CdsTraining() {}
+
+    static int run() {
+        ClassLoader loader = CdsTraining.class.getClassLoader();
+        int loaded = 0;
+        try (JarFile jar = new JarFile(ownJar().toFile())) {
+            for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
+                String name = e.nextElement().getName();
+                if (!name.endsWith(".class") || name.contains("-") || !(name.startsWith("dev/sysbuild/")
+                        || name.startsWith("picocli/") || name.startsWith("org/antlr/v4/runtime/"))) {
+                    continue;
+                }
+                try {
+                    Class.forName(name.substring(0, name.length() - 6).replace('/', '.'), false, loader);
+                    loaded++;
+                } catch (Throwable t) {
+                    // not loadable here; the archive just goes without it
+                }
+            }
+        } catch (IOException | URISyntaxException e) {
+            System.err.println("sysbuild: class-data training skipped: " + e.getMessage());
+            return 0;
+        }
+        exercise();
+        System.err.println("sysbuild: class-data archive trained with " + loaded + " classes");
+        return 0;
+    }
+
+    /**
+     * Runs a few harmless commands on a throwaway root, so the JDK classes they use at run time
+     * (streams, NIO, digests, threads) are in the archive too.
+     */
+    private static void exercise() {
+        java.io.PrintStream none = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+        Path root = null;
+        try {
+            root = java.nio.file.Files.createTempDirectory("sysbuild-cds-training-");
+            String r = root.toString();
+            java.io.InputStream in = java.io.InputStream.nullInputStream();
+            Main.run(in, none, none, "eval", "--strict", "-E", "builtins.toJSON { a = [ 1 \"x\" ]; b = builtins.hashString \"sha256\" \"\"; }");
+            Main.run(in, none, none, "generations", "list", "--root", r);
+            Main.run(in, none, none, "gc", "--dry-run", "--root", r);
+            Main.run(in, none, none, "log", "--root", r, "-f", root.resolve("system.conf").toString());
+        } catch (IOException | RuntimeException e) {
+            // training is best effort
+        } finally {
+            if (root != null) {
+                try {
+                    dev.sysbuild.store.local.FileTrees.deleteRecursively(root);
+                } catch (IOException ignored) {
+                    // a temporary directory left behind
+                }
+            }
+        }
+    }
+
+    private static Path ownJar() throws URISyntaxException {
+        return Path.of(CdsTraining.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+}
