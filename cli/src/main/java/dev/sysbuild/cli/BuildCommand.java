@@ -204,11 +204,21 @@ class BuildCommand implements Callable<Integer> {
     }
 
     private int build(LocalStore store, LocalEvalStore evalStore, BuildSettings settings) throws Exception {
-        Optional<SystemEvalCache> cache = file == null && rev == null && !noEvalCache
-                ? Optional.of(new SystemEvalCache(store, common, effectiveConfig, parent.err)) : Optional.empty();
+        Optional<SystemEvalCache> cache = rev != null || noEvalCache ? Optional.empty()
+                : file == null ? Optional.of(new SystemEvalCache(store, common, effectiveConfig, parent.err))
+                : Optional.of(SystemEvalCache.forFile(store, common, Session.absolute(file), attrPaths, parent.err));
         if (cache.isPresent()) {
             timings.mark("eval cache");
             Optional<EvalCacheEntry> hit = cache.get().lookup();
+            if (hit.isPresent() && file != null) {
+                // Every target's output is valid (the lookup checked): nothing to evaluate or build.
+                List<BuildTargets.Target> known = new ArrayList<>();
+                for (String t : hit.get().targets()) {
+                    String[] f = t.split("\t");
+                    known.add(new BuildTargets.Target(store.storeDir().parse(f[0]), f[1], store.storeDir().parse(f[2])));
+                }
+                return finish(store, known, hit.get().pathsRead());
+            }
             if (hit.isPresent()) {
                 StorePath top = store.storeDir().parse(hit.get().toplevel());
                 BuildTargets.Target t = new BuildTargets.Target(store.storeDir().parse(hit.get().drvPath()), "out", top);
@@ -241,6 +251,13 @@ class BuildCommand implements Callable<Integer> {
         evalStore.flush();
         List<String> read = new ArrayList<>(io.filesRead());
         read.addAll(ev.sources().copiedPaths());
+        if (system == null && cache.isPresent() && !targets.isEmpty()) {
+            List<String> recorded = new ArrayList<>();
+            for (BuildTargets.Target t : targets) {
+                recorded.add(store.storeDir().print(t.drvPath()) + "\t" + t.output() + "\t" + store.storeDir().print(t.outPath()));
+            }
+            cache.get().recordTargets(recorded, recording.observations(), ev.sources().copiedPaths(), started);
+        }
         if (system != null) {
             timings.mark("secrets");
             List<String> secrets = system.writeSecrets(store.layout().root());

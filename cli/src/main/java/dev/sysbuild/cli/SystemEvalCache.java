@@ -37,18 +37,42 @@ final class SystemEvalCache {
     private final boolean verbose;
 
     SystemEvalCache(LocalStore store, CommonOptions common, String config, PrintStream err) {
+        this(store, common, EvalCacheKey.of(version.get(), store.storeDir().path(), EvalSettings.hostSystem(), config,
+                Session.cwd(), common.includes), err);
+    }
+
+    private SystemEvalCache(LocalStore store, CommonOptions common, EvalCacheKey key, PrintStream err) {
         this.store = store;
         this.cache = new EvalCache(store.layout().root().resolve("sysbuild/var/cache/eval"), raceMargin);
-        this.key = EvalCacheKey.of(version.get(), store.storeDir().path(), EvalSettings.hostSystem(), config,
-                Session.cwd(), common.includes);
+        this.key = key;
         this.err = err;
         this.verbose = common.verbose;
+    }
+
+    /** The cache of {@code build FILE [-A ATTR]...} (no secrets; every target's output must still be valid). */
+    static SystemEvalCache forFile(LocalStore store, CommonOptions common, String file, List<String> attrPaths,
+            PrintStream err) {
+        return new SystemEvalCache(store, common, EvalCacheKey.forFile(version.get(), store.storeDir().path(),
+                EvalSettings.hostSystem(), file, attrPaths, Session.cwd(), common.includes), err);
+    }
+
+    /** Records what {@code build FILE} evaluated to: its targets, as {@code DRV\tOUTPUT\tOUT}. */
+    void recordTargets(List<String> targets, Observations seen, Collection<String> copied, Instant started) {
+        String[] first = targets.get(0).split("\t");
+        try {
+            Optional<String> not = cache.write(key, first[2], first[0], List.of(), seen, copied, started, targets);
+            if (verbose) err.println(not.map(why -> "eval cache: not recorded: " + why).orElse("eval cache: recorded"));
+        } catch (IOException | RuntimeException e) {
+            if (verbose) err.println("eval cache: not recorded: " + BuildCommand.describe(e instanceof IOException io ? io
+                    : new IOException(e.toString())));
+        }
     }
 
     /** The entry for this configuration if everything it depended on is as it was. */
     Optional<EvalCacheEntry> lookup() {
         EvalCache.Lookup l = cache.lookup(key, this::valid, secretsDir(), new LocalIO(BuildCommand.environment.get()));
-        if (verbose) err.println(l.entry().isPresent() ? "eval cache: hit, " + l.entry().get().toplevel()
+        if (verbose) err.println(l.entry().isPresent() ? "eval cache: hit, " + (l.entry().get().targets().isEmpty()
+                ? l.entry().get().toplevel() : l.entry().get().targets().size() + " target(s)")
                 : "eval cache: miss (" + l.reason() + ")");
         return l.entry();
     }

@@ -225,4 +225,33 @@ class EvalCacheTest {
         assertThat(r.err()).contains("eval cache: not recorded: it uses builtins.currentTime");
         evaluated("no entry");
     }
+
+    @Test
+    void buildFileRemembersItsTargetsUntilTheFileOrAnOutputChanges() throws Exception {
+        Path expr = Files.writeString(tmp.resolve("pkgs.nix"), """
+                let mk = name: derivation { inherit name; system = builtins.currentSystem; builder = "/bin/sh";
+                      args = [ "-c" "echo ${name} > $out" ]; };
+                in { a = mk "a"; b = mk "b"; }
+                """);
+        String[] build = {"build", "-v", "--root", root.toString(), "--no-sandbox", "--no-link", expr.toString()};
+        Cli first = Cli.run(build);
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.err()).contains("eval cache: miss (no entry)", "eval cache: recorded");
+        Cli again = Cli.run(build);
+        assertThat(again.err()).contains("eval cache: hit, 2 target(s)").doesNotContain(", evaluation ");
+        assertThat(again.out()).isEqualTo(first.out());
+        // Another attribute path is another key; a changed file and a collected output are misses.
+        String[] onlyB = {"build", "-v", "--root", root.toString(), "--no-sandbox", "--no-link", "-A", "b", expr.toString()};
+        assertThat(Cli.run(onlyB).err()).contains("eval cache: miss (no entry)");
+        Files.writeString(expr, Files.readString(expr).replace("b = mk \"b\"", "b = mk \"c\""));
+        Cli edited = Cli.run(build);
+        assertThat(edited.err()).contains("eval cache: miss (").contains("pkgs.nix");
+        assertThat(edited.out()).contains("-c\n").isNotEqualTo(first.out());
+        Path out = root.resolve(edited.out().lines().toList().get(1).substring(1));
+        assertThat(Cli.run("gc", "--root", root.toString()).exitCode()).isZero();
+        assertThat(out).doesNotExist();
+        Cli rebuilt = Cli.run(build);
+        assertThat(rebuilt.err()).contains("is no longer in the store");
+        assertThat(out).exists();
+    }
 }

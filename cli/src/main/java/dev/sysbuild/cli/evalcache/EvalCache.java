@@ -62,6 +62,10 @@ public final class EvalCache {
         }
         if (!e.key().equals(key.fields())) return Lookup.miss("the entry is for another " + key.differences(e.key()));
         if (!validToplevel.test(e.toplevel())) return Lookup.miss(e.toplevel() + " is no longer in the store");
+        for (String t : e.targets()) {
+            String out = t.substring(t.lastIndexOf('\t') + 1);
+            if (!validToplevel.test(out)) return Lookup.miss(out + " is no longer in the store");
+        }
         for (String s : e.secrets()) {
             if (!Files.isRegularFile(secretsDir.resolve(s))) return Lookup.miss("secret " + s + " is missing");
         }
@@ -86,6 +90,13 @@ public final class EvalCache {
      */
     public Optional<String> write(EvalCacheKey key, String toplevel, String drvPath, java.util.List<String> secrets,
             Observations seen, java.util.Collection<String> copiedPaths, Instant started) throws IOException {
+        return write(key, toplevel, drvPath, secrets, seen, copiedPaths, started, java.util.List.of());
+    }
+
+    /** {@link #write}, for {@code build FILE}: {@code targets} as {@link EvalCacheEntry#targets()} holds them. */
+    public Optional<String> write(EvalCacheKey key, String toplevel, String drvPath, java.util.List<String> secrets,
+            Observations seen, java.util.Collection<String> copiedPaths, Instant started, java.util.List<String> targets)
+            throws IOException {
         Optional<String> why = seen.whyUncacheable();
         if (why.isPresent()) return why;
         Map<String, String> copied = new java.util.TreeMap<>();
@@ -97,7 +108,7 @@ public final class EvalCache {
             }
             copied.put(p, t.hash());
         }
-        EvalCacheEntry e = new EvalCacheEntry(key.fields(), toplevel, drvPath, secrets, seen, copied);
+        EvalCacheEntry e = new EvalCacheEntry(key.fields(), toplevel, drvPath, secrets, seen, copied, targets);
         Files.createDirectories(dir);
         AtomicFile.write(dir.resolve(key.id() + ".json"), Json.writePretty(e.toJson()).getBytes(StandardCharsets.UTF_8));
         return Optional.empty();

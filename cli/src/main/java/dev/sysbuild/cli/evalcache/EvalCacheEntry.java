@@ -13,9 +13,15 @@ import java.util.Map;
  * @param secrets      the names of the secrets the build wrote to {@code sysbuild/var/secrets}
  * @param observations the answers evaluation got from outside
  * @param copied       the paths evaluation copied into the store, with their {@link SourceTree} hashes
+ * @param targets      for {@code build FILE}: every target as {@code DRV\tOUTPUT\tOUT} (logical paths), in
+ *     order; empty for the system configuration, whose one target is the toplevel
  */
 public record EvalCacheEntry(Map<String, String> key, String toplevel, String drvPath, List<String> secrets,
-        Observations observations, Map<String, String> copied) {
+        Observations observations, Map<String, String> copied, List<String> targets) {
+
+    public EvalCacheEntry {
+        targets = List.copyOf(targets);
+    }
 
     /** Every file and tree evaluation read, for provenance: the files in the order read, then the copied paths. */
     public List<String> pathsRead() {
@@ -33,6 +39,7 @@ public record EvalCacheEntry(Map<String, String> key, String toplevel, String dr
         m.put("secrets", secrets);
         m.put("copied", new LinkedHashMap<String, Object>(copied));
         m.put("observations", observations.toJson());
+        if (!targets.isEmpty()) m.put("targets", targets);
         return m;
     }
 
@@ -45,8 +52,10 @@ public record EvalCacheEntry(Map<String, String> key, String toplevel, String dr
         Map<String, String> copied = new LinkedHashMap<>();
         ((Map<String, Object>) m.get("copied")).forEach((k, v) -> copied.put(k, (String) v));
         List<String> secrets = ((List<Object>) m.get("secrets")).stream().map(String.class::cast).toList();
+        List<String> targets = m.get("targets") == null ? List.of()
+                : ((List<Object>) m.get("targets")).stream().map(String.class::cast).toList();
         return new EvalCacheEntry(key, (String) java.util.Objects.requireNonNull(m.get("toplevel")),
                 (String) java.util.Objects.requireNonNull(m.get("drvPath")), secrets,
-                Observations.fromJson((Map<String, Object>) m.get("observations")), copied);
+                Observations.fromJson((Map<String, Object>) m.get("observations")), copied, targets);
     }
 }

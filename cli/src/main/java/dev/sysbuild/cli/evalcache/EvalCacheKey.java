@@ -31,6 +31,18 @@ public record EvalCacheKey(Map<String, String> fields) {
         return new EvalCacheKey(f);
     }
 
+    /**
+     * The key of {@code build FILE [-A ATTR]...}: the file and the attribute paths instead of a
+     * system configuration (the extra fields keep the two kinds apart).
+     */
+    public static EvalCacheKey forFile(String version, String storeDir, String system, String file, List<String> attrPaths,
+            String cwd, List<String> includes) {
+        Map<String, String> f = new TreeMap<>(of(version, storeDir, system, "", cwd, includes).fields());
+        f.put("file", file);
+        f.put("attrs", String.join("\0", attrPaths));
+        return new EvalCacheKey(f);
+    }
+
     /** The entry's file name: a hash of every field. */
     public String id() {
         StringBuilder b = new StringBuilder("sysbuild eval cache 1\0");
