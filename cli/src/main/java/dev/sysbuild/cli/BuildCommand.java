@@ -256,14 +256,14 @@ class BuildCommand implements Callable<Integer> {
             for (BuildTargets.Target t : targets) {
                 recorded.add(store.storeDir().print(t.drvPath()) + "\t" + t.output() + "\t" + store.storeDir().print(t.outPath()));
             }
-            cache.get().recordTargets(recorded, recording.observations(), ev.sources().copiedPaths(), started);
+            cache.get().recordTargets(recorded, recording, ev.sources().copiedPaths(), started);
         }
         if (system != null) {
             timings.mark("secrets");
             List<String> secrets = system.writeSecrets(store.layout().root());
             if (cache.isPresent()) {
                 BuildTargets.Target t = targets.get(0);
-                cache.get().record(t.outPath(), t.drvPath(), secrets, recording.observations(), ev.sources().copiedPaths(), started);
+                cache.get().record(t.outPath(), t.drvPath(), secrets, recording, ev.sources().copiedPaths(), started);
             }
         }
         return finish(store, targets, read);

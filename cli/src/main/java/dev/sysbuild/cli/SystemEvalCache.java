@@ -3,7 +3,7 @@ package dev.sysbuild.cli;
 import dev.sysbuild.cli.evalcache.EvalCache;
 import dev.sysbuild.cli.evalcache.EvalCacheEntry;
 import dev.sysbuild.cli.evalcache.EvalCacheKey;
-import dev.sysbuild.cli.evalcache.Observations;
+import dev.sysbuild.cli.evalcache.RecordingIO;
 import dev.sysbuild.eval.EvalSettings;
 import dev.sysbuild.eval.LocalIO;
 import dev.sysbuild.store.local.LocalStore;
@@ -57,10 +57,11 @@ final class SystemEvalCache {
     }
 
     /** Records what {@code build FILE} evaluated to: its targets, as {@code DRV\tOUTPUT\tOUT}. */
-    void recordTargets(List<String> targets, Observations seen, Collection<String> copied, Instant started) {
+    void recordTargets(List<String> targets, RecordingIO seen, Collection<String> copied, Instant started) {
         String[] first = targets.get(0).split("\t");
         try {
-            Optional<String> not = cache.write(key, first[2], first[0], List.of(), seen, copied, started, targets);
+            Optional<String> not = cache.write(key, first[2], first[0], List.of(), seen.observations(), copied, started,
+                    targets, seen.messages());
             if (verbose) err.println(not.map(why -> "eval cache: not recorded: " + why).orElse("eval cache: recorded"));
         } catch (IOException | RuntimeException e) {
             if (verbose) err.println("eval cache: not recorded: " + BuildCommand.describe(e instanceof IOException io ? io
@@ -74,15 +75,17 @@ final class SystemEvalCache {
         if (verbose) err.println(l.entry().isPresent() ? "eval cache: hit, " + (l.entry().get().targets().isEmpty()
                 ? l.entry().get().toplevel() : l.entry().get().targets().size() + " target(s)")
                 : "eval cache: miss (" + l.reason() + ")");
+        // What evaluating printed (module warnings above all) is said again, as a rebuild would.
+        l.entry().ifPresent(e -> e.messages().forEach(err::println));
         return l.entry();
     }
 
     /** Records what this evaluation produced and depended on. */
-    void record(StorePath toplevel, StorePath drvPath, List<String> secrets, Observations seen, Collection<String> copied,
+    void record(StorePath toplevel, StorePath drvPath, List<String> secrets, RecordingIO seen, Collection<String> copied,
             Instant started) {
         try {
             Optional<String> not = cache.write(key, store.storeDir().print(toplevel), store.storeDir().print(drvPath), secrets,
-                    seen, copied, started);
+                    seen.observations(), copied, started, List.of(), seen.messages());
             if (verbose) err.println(not.map(why -> "eval cache: not recorded: " + why).orElse("eval cache: recorded"));
         } catch (IOException | RuntimeException e) {
             if (verbose) err.println("eval cache: not recorded: " + BuildCommand.describe(e instanceof IOException io ? io

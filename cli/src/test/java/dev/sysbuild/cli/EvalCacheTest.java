@@ -99,6 +99,14 @@ class EvalCacheTest {
     }
 
     @Test
+    void aHitSaysTheWarningsEvaluationPrinted() throws Exception {
+        Files.writeString(conf.resolveSibling("extra.nix"),
+                "{ networking.hostName = \"one\"; warnings = [ \"mind the gap\" ]; }\n");
+        evaluated("no entry");
+        assertThat(hit().err()).contains("trace: warning: mind the gap");
+    }
+
+    @Test
     void anEditToAnImportedFileMisses() throws Exception {
         evaluated("no entry");
         hit();

@@ -38,6 +38,14 @@ public interface EvalIO {
         return System.currentTimeMillis() / 1000;
     }
 
+    /**
+     * A line evaluation prints on standard error ({@code builtins.trace}, {@code builtins.warn},
+     * module warnings): through this seam, so an evaluation cache can print it again on a hit.
+     */
+    default void message(String line) {
+        System.err.println(line);
+    }
+
     /** The files read through this IO, for provenance. */
     List<String> filesRead();
 }

@@ -90,13 +90,16 @@ public final class EvalCache {
      */
     public Optional<String> write(EvalCacheKey key, String toplevel, String drvPath, java.util.List<String> secrets,
             Observations seen, java.util.Collection<String> copiedPaths, Instant started) throws IOException {
-        return write(key, toplevel, drvPath, secrets, seen, copiedPaths, started, java.util.List.of());
+        return write(key, toplevel, drvPath, secrets, seen, copiedPaths, started, java.util.List.of(), java.util.List.of());
     }
 
-    /** {@link #write}, for {@code build FILE}: {@code targets} as {@link EvalCacheEntry#targets()} holds them. */
+    /**
+     * {@link #write}, with {@code targets} (for {@code build FILE}) as {@link EvalCacheEntry#targets()}
+     * holds them and the {@code messages} evaluation printed.
+     */
     public Optional<String> write(EvalCacheKey key, String toplevel, String drvPath, java.util.List<String> secrets,
-            Observations seen, java.util.Collection<String> copiedPaths, Instant started, java.util.List<String> targets)
-            throws IOException {
+            Observations seen, java.util.Collection<String> copiedPaths, Instant started, java.util.List<String> targets,
+            java.util.List<String> messages) throws IOException {
         Optional<String> why = seen.whyUncacheable();
         if (why.isPresent()) return why;
         Map<String, String> copied = new java.util.TreeMap<>();
@@ -108,7 +111,7 @@ public final class EvalCache {
             }
             copied.put(p, t.hash());
         }
-        EvalCacheEntry e = new EvalCacheEntry(key.fields(), toplevel, drvPath, secrets, seen, copied, targets);
+        EvalCacheEntry e = new EvalCacheEntry(key.fields(), toplevel, drvPath, secrets, seen, copied, targets, messages);
         Files.createDirectories(dir);
         AtomicFile.write(dir.resolve(key.id() + ".json"), Json.writePretty(e.toJson()).getBytes(StandardCharsets.UTF_8));
         return Optional.empty();

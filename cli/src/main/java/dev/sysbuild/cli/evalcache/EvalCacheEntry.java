@@ -15,12 +15,14 @@ import java.util.Map;
  * @param copied       the paths evaluation copied into the store, with their {@link SourceTree} hashes
  * @param targets      for {@code build FILE}: every target as {@code DRV\tOUTPUT\tOUT} (logical paths), in
  *     order; empty for the system configuration, whose one target is the toplevel
+ * @param messages     the lines evaluation printed (traces, warnings), which a hit prints again
  */
 public record EvalCacheEntry(Map<String, String> key, String toplevel, String drvPath, List<String> secrets,
-        Observations observations, Map<String, String> copied, List<String> targets) {
+        Observations observations, Map<String, String> copied, List<String> targets, List<String> messages) {
 
     public EvalCacheEntry {
         targets = List.copyOf(targets);
+        messages = List.copyOf(messages);
     }
 
     /** Every file and tree evaluation read, for provenance: the files in the order read, then the copied paths. */
@@ -40,6 +42,7 @@ public record EvalCacheEntry(Map<String, String> key, String toplevel, String dr
         m.put("copied", new LinkedHashMap<String, Object>(copied));
         m.put("observations", observations.toJson());
         if (!targets.isEmpty()) m.put("targets", targets);
+        if (!messages.isEmpty()) m.put("messages", messages);
         return m;
     }
 
@@ -54,8 +57,10 @@ public record EvalCacheEntry(Map<String, String> key, String toplevel, String dr
         List<String> secrets = ((List<Object>) m.get("secrets")).stream().map(String.class::cast).toList();
         List<String> targets = m.get("targets") == null ? List.of()
                 : ((List<Object>) m.get("targets")).stream().map(String.class::cast).toList();
+        List<String> messages = m.get("messages") == null ? List.of()
+                : ((List<Object>) m.get("messages")).stream().map(String.class::cast).toList();
         return new EvalCacheEntry(key, (String) java.util.Objects.requireNonNull(m.get("toplevel")),
                 (String) java.util.Objects.requireNonNull(m.get("drvPath")), secrets,
-                Observations.fromJson((Map<String, Object>) m.get("observations")), copied, targets);
+                Observations.fromJson((Map<String, Object>) m.get("observations")), copied, targets, messages);
     }
 }

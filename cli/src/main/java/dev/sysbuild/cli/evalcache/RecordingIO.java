@@ -22,6 +22,19 @@ public final class RecordingIO implements EvalIO {
         return seen;
     }
 
+    private final List<String> messages = new java.util.ArrayList<>();
+
+    /** The lines evaluation printed (traces, warnings), in order: a cache hit prints them again. */
+    public List<String> messages() {
+        return List.copyOf(messages);
+    }
+
+    @Override
+    public void message(String line) {
+        messages.add(line);
+        io.message(line);
+    }
+
     @Override
     public String readFile(String path, Span span) {
         String s = io.readFile(path, span);

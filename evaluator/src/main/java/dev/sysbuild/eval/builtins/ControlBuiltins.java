@@ -23,6 +23,7 @@ final class ControlBuiltins {
     private ControlBuiltins() {}
 
     static void register(Registry r) {
+        dev.sysbuild.eval.EvalIO io = r.ev.io();
         r.value("true", NixBool.TRUE);
         r.value("false", NixBool.FALSE);
         r.value("null", NixNull.NULL);
@@ -61,7 +62,7 @@ final class ControlBuiltins {
         });
         r.fn("trace", 2, a -> {
             Value msg = a[0].force();
-            trace(msg instanceof dev.sysbuild.eval.value.NixString s ? s.value : ValuePrinter.print(msg, true));
+            io.message(traceLine(msg instanceof dev.sysbuild.eval.value.NixString s ? s.value : ValuePrinter.print(msg, true)));
             return a[1].force();
         });
         r.fn("traceVerbose", 2, a -> a[1].force());
@@ -70,15 +71,15 @@ final class ControlBuiltins {
             if (!(msg instanceof dev.sysbuild.eval.value.NixString s)) {
                 throw Force.typeError("a string", msg, null);
             }
-            System.err.println("evaluation warning: " + dev.sysbuild.eval.Bytes.decode(s.value));
+            io.message("evaluation warning: " + dev.sysbuild.eval.Bytes.decode(s.value));
             return a[1].force();
         });
         r.fn("break", 1, a -> a[0].force());
         r.fn("genericClosure", 1, a -> genericClosure(Force.attrs(a[0], null)));
     }
 
-    static void trace(String message) {
-        System.err.println("trace: " + dev.sysbuild.eval.Bytes.decode(message));
+    static String traceLine(String message) {
+        return "trace: " + dev.sysbuild.eval.Bytes.decode(message);
     }
 
     /** Forces a value and everything inside it, without recursion (deep structures must not overflow). */
