@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +23,6 @@ import java.util.Map;
  * symlink to the link, so the root goes away when the link is deleted.
  */
 final class ResultLinks {
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private ResultLinks() {}
 
@@ -57,9 +54,7 @@ final class ResultLinks {
         if (Files.isDirectory(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException("cannot make the link '" + link + "': a directory of that name exists");
         }
-        byte[] b = new byte[8];
-        RANDOM.nextBytes(b);
-        Path temp = link.resolveSibling(link.getFileName() + AtomicFile.TEMP_INFIX + HexFormat.of().formatHex(b));
+        Path temp = link.resolveSibling(link.getFileName() + AtomicFile.TEMP_INFIX + AtomicFile.randomSuffix());
         Files.createSymbolicLink(temp, target);
         try {
             Files.move(temp, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -9,8 +9,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -19,7 +17,6 @@ import java.util.Optional;
  * the new, never no link.
  */
 public final class Links {
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private Links() {}
 
@@ -29,9 +26,7 @@ public final class Links {
         Files.createDirectories(dir);
         Optional<String> now = read(link);
         if (now.isPresent() && now.get().equals(target)) return;
-        byte[] b = new byte[8];
-        RANDOM.nextBytes(b);
-        Path temp = dir.resolve(link.getFileName() + AtomicFile.TEMP_INFIX + HexFormat.of().formatHex(b));
+        Path temp = dir.resolve(link.getFileName() + AtomicFile.TEMP_INFIX + AtomicFile.randomSuffix());
         try {
             Files.createSymbolicLink(temp, Path.of(target));
             Files.move(temp, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

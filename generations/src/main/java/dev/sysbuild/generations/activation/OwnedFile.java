@@ -11,8 +11,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.function.Consumer;
 
 /**
@@ -22,15 +20,12 @@ import java.util.function.Consumer;
  * needs root; without it the file keeps ours and a warning says so.
  */
 final class OwnedFile {
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private OwnedFile() {}
 
     static void write(Path target, byte[] contents, int mode, int uid, int gid, Consumer<String> warn) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        byte[] b = new byte[8];
-        RANDOM.nextBytes(b);
-        Path temp = dir.resolve(target.getFileName() + AtomicFile.TEMP_INFIX + HexFormat.of().formatHex(b));
+        Path temp = dir.resolve(target.getFileName() + AtomicFile.TEMP_INFIX + AtomicFile.randomSuffix());
         try {
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 setMode(temp, 0600);

@@ -10,9 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 /**
  * Crash-safe file changes on the boot partition. Every write goes to a temporary name in the same
@@ -22,7 +20,6 @@ import java.util.HexFormat;
  * {@code .conf}) and the next write removes.
  */
 final class DurableFiles {
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private DurableFiles() {}
 
@@ -80,9 +77,7 @@ final class DurableFiles {
     }
 
     private static Path tempBeside(Path target) {
-        byte[] b = new byte[8];
-        RANDOM.nextBytes(b);
-        return target.resolveSibling(target.getFileName() + AtomicFile.TEMP_INFIX + HexFormat.of().formatHex(b));
+        return target.resolveSibling(target.getFileName() + AtomicFile.TEMP_INFIX + AtomicFile.randomSuffix());
     }
 
     /** Linux allows fsync on a directory opened read-only; that makes its entries durable. */

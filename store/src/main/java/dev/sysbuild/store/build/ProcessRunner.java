@@ -1,5 +1,6 @@
 package dev.sysbuild.store.build;
 
+import dev.sysbuild.store.local.AtomicFile;
 import dev.sysbuild.store.NixBase32;
 import dev.sysbuild.store.hash.HashAlgo;
 import dev.sysbuild.store.local.PathLock;
@@ -13,9 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +35,6 @@ import java.util.TreeMap;
  * physical one: build with the sandbox for outputs that must be right on the booted machine.
  */
 final class ProcessRunner implements Builder {
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     static {
         // JDK 17's default (posix_spawn through jspawnhelper) execs twice per builder, about 1.5 ms
@@ -173,8 +171,6 @@ final class ProcessRunner implements Builder {
     }
 
     private static String random() {
-        byte[] b = new byte[8];
-        RANDOM.nextBytes(b);
-        return HexFormat.of().formatHex(b);
+        return AtomicFile.randomSuffix();
     }
 }
