@@ -74,10 +74,12 @@ public final class SysbuildCommand implements Runnable {
                                    String[] args) {
         java.util.Set<String> named = new java.util.HashSet<>(java.util.Arrays.asList(args));
         boolean some = COMMANDS.keySet().stream().anyMatch(named::contains) && !named.contains("help");
+        // `sysbuild --version` needs no command at all (building them all for the help list took most of it).
+        boolean versionOnly = !some && args.length == 1 && (named.contains("--version") || named.contains("-V"));
         // The invoked command's model is built on another core while this one builds the top's.
         java.util.Map<String, java.util.concurrent.CompletableFuture<CommandLine>> subs = new java.util.LinkedHashMap<>();
         for (var c : COMMANDS.entrySet()) {
-            if (some && !named.contains(c.getKey())) continue;
+            if (versionOnly || some && !named.contains(c.getKey())) continue;
             java.util.function.Supplier<Object> make = c.getValue();
             subs.put(c.getKey(), some
                     ? java.util.concurrent.CompletableFuture.supplyAsync(() -> new CommandLine(make.get()))
