@@ -38,6 +38,9 @@ final class LogCommand implements Callable<Integer> {
             description = "The system configuration whose repository is shown (default: ./system.conf).")
     String configFile = "system.conf";
 
+    @Option(names = "--json", description = "Print a JSON array of the entries (commits and generations), newest first.")
+    boolean json;
+
     @Option(names = {"-n", "--max-count"}, paramLabel = "N", description = "Show the newest N entries (default: ${DEFAULT-VALUE}).")
     int max = 30;
 
@@ -65,7 +68,13 @@ final class LogCommand implements Callable<Integer> {
             if (entries.isEmpty()) {
                 parent.err.println("no commits and no generations under " + ctx.layout.root());
             }
-            parent.out.print(ConfigLog.text(entries));
+            if (json) {
+                List<Object> out = new java.util.ArrayList<>();
+                for (ConfigLog.Entry e : entries) out.add(e.data());
+                parent.out.print(dev.sysbuild.store.json.Json.writePretty(out));
+            } else {
+                parent.out.print(ConfigLog.text(entries));
+            }
             parent.out.flush();
             return 0;
         });

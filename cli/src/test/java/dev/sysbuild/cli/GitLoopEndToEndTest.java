@@ -107,6 +107,17 @@ class GitLoopEndToEndTest {
         assertThat(lines.get(4)).contains("Initial configuration", "[built: generation 1]");
 
         later();
+        // The same as data: newest first, each entry a commit or a generation.
+        Object parsed = dev.sysbuild.store.json.Json.parse(ok(Cli.run("log", "--json", "--root", root.toString(), "-f",
+                conf.toString())).out());
+        assertThat(parsed).isInstanceOf(List.class);
+        List<?> entries = (List<?>) parsed;
+        assertThat(entries).hasSize(5);
+        assertThat(entry(entries, 0)).containsEntry("type", "commit").containsEntry("subject", "Add cowsay")
+                .containsEntry("builtBy", List.of());
+        assertThat(entry(entries, 1)).containsEntry("type", "generation").containsEntry("generation", 2L)
+                .containsEntry("current", true).containsEntry("bootDefault", true).containsEntry("dirty", false);
+        assertThat(entry(entries, 2)).containsEntry("builtBy", List.of(2L));
         ok(Cli.run("rollback", "--root", root.toString()));
         Cli after = ok(Cli.run("log", "--root", root.toString(), "-f", conf.toString(), "-n", "2"));
         assertThat(after.out().lines()).hasSize(2);
@@ -194,6 +205,11 @@ class GitLoopEndToEndTest {
         Cli log = ok(Cli.run("log", "--root", root.toString(), "-f", conf.toString()));
         assertThat(log.out()).contains("generation 1 (current, boot default)  from a configuration outside git");
         assertThat(log.err()).contains("hint: no git repository holds");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> entry(List<?> entries, int i) {
+        return (Map<String, Object>) entries.get(i);
     }
 
     /** Every file under dir, .git included (index, refs, objects), by relative path. */

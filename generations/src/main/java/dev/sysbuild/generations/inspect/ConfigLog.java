@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +22,11 @@ import java.util.TreeSet;
  * which commit (or from uncommitted changes), and which is running and which boots.
  */
 public final class ConfigLog {
-    /** One line of the log: a commit or a generation, at its time. */
-    public record Entry(Instant time, String text) {}
+    /**
+     * One line of the log: a commit or a generation, at its time; {@code data} is the same as
+     * plain values for {@code log --json}.
+     */
+    public record Entry(Instant time, String text, Map<String, Object> data) {}
 
     /**
      * An entry and where it sorts: by second (git keeps no more), and within one second a
@@ -54,8 +58,15 @@ public final class ConfigLog {
         List<Placed> all = new ArrayList<>();
         for (CommitInfo c : commits) {
             shown.put(c.id(), c.time());
-            all.add(new Placed(c.time().getEpochSecond(), 1, c.time(), new Entry(c.time(), "commit " + c.shortId() + "  " + c.subject() + "  "
-                    + builtAs(clean.get(c.id()), dirty.get(c.id())))));
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("type", "commit");
+            data.put("time", c.time().toString());
+            data.put("commit", c.id());
+            data.put("subject", c.subject());
+            data.put("builtBy", longs(clean.get(c.id())));
+            data.put("builtWithChangesBy", longs(dirty.get(c.id())));
+            all.add(new Placed(c.time().getEpochSecond(), 1, c.time(), new Entry(c.time(), "commit " + c.shortId() + "  "
+                    + c.subject() + "  " + builtAs(clean.get(c.id()), dirty.get(c.id())), data)));
         }
         for (Generation g : generations) {
             // Never below the commit it was built from, whatever the clocks said.
@@ -67,13 +78,35 @@ public final class ConfigLog {
                 second = built.getEpochSecond();
                 tier = 0;
             }
-            all.add(new Placed(second, tier, g.created(),
-                    new Entry(g.created(), generation(g, current, bootDefault, shown.keySet()))));
+            all.add(new Placed(second, tier, g.created(), new Entry(g.created(),
+                    generation(g, current, bootDefault, shown.keySet()), data(g, current, bootDefault, shown.keySet()))));
         }
         // Newest first; the sort is stable, so commits keep git's order among themselves.
         all.sort(Comparator.comparingLong(Placed::second).reversed().thenComparingInt(Placed::tier)
                 .thenComparing(Placed::time, Comparator.reverseOrder()));
         return all.stream().limit(max).map(Placed::entry).toList();
+    }
+
+    private static List<Object> longs(TreeSet<Integer> ns) {
+        List<Object> out = new ArrayList<>();
+        if (ns != null) for (int n : ns) out.add((long) n);
+        return out;
+    }
+
+    private static Map<String, Object> data(Generation g, OptionalInt current, OptionalInt bootDefault, Set<String> shown) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "generation");
+        m.put("time", g.created().toString());
+        m.put("generation", (long) g.number());
+        m.put("current", current.isPresent() && current.getAsInt() == g.number());
+        m.put("bootDefault", bootDefault.isPresent() && bootDefault.getAsInt() == g.number());
+        Optional<Provenance> p = ProvenanceDiff.of(g);
+        m.put("commit", p.map(Provenance::commit).orElse(null));
+        m.put("rev", p.map(Provenance::rev).orElse(null));
+        m.put("dirty", p.map(Provenance::dirty).orElse(false));
+        m.put("changedFiles", p.map(v -> new ArrayList<Object>(v.changedFiles())).orElse(new ArrayList<>()));
+        m.put("inHistoryShown", p.isPresent() && p.get().commit() != null && shown.contains(p.get().commit()));
+        return m;
     }
 
     private static String builtAs(TreeSet<Integer> clean, TreeSet<Integer> dirty) {
