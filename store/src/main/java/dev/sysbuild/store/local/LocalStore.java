@@ -97,6 +97,10 @@ public final class LocalStore {
             if (db.query(p).isEmpty()) return false;
             tempRoots.add(p);
             return true;
+        } catch (java.nio.file.FileSystemException | java.nio.file.ReadOnlyFileSystemException cannotWrite) {
+            // A reader that may not write the store (a normal user asking about /) cannot build
+            // with the path either: nothing to protect, and the question still has its answer.
+            return db.query(p).isPresent();
         }
     }
 

@@ -146,6 +146,19 @@ class GarbageCollectorTest {
     }
 
     @Test
+    void aProcessThatCannotTakeTemporaryRootsStillAnswersValidity() throws Exception {
+        StorePath p = text("p", "p");
+        // As for a user who may read the store but not write it: temproots cannot be made (a file
+        // is in the way), yet asking about a path works, in a process of its own.
+        FileTrees.deleteRecursively(TempRoots.dir(store.layout()));
+        Files.writeString(TempRoots.dir(store.layout()), "not a directory");
+        Process asking = StoreProcess.start("valid", root.toString(), p.baseName());
+        asking.getOutputStream().close();
+        assertThat(StoreProcess.firstLine(asking)).isEqualTo("true");
+        assertThat(asking.waitFor()).isZero();
+    }
+
+    @Test
     void aPathWhoseLockIsHeldSurvivesWithItsClosure() throws IOException {
         StorePath input = text("input", "in");
         StorePath output = text("output", "uses " + input, input);

@@ -17,7 +17,8 @@ import java.util.List;
  * NAME} halts between moving the path into place and registering it; {@code hold-gc-shared FILE}
  * holds the global lock as an adder would until its input closes; {@code use ROOT NAME TEXT
  * [EXISTING]} adds a text path, asks whether the path whose base name is EXISTING is valid (so
- * both become its temporary roots), prints the new path and lives until its input closes.
+ * both become its temporary roots), prints the new path and lives until its input closes;
+ * {@code valid ROOT BASENAME} prints whether that path is valid.
  */
 public final class StoreProcess {
     private StoreProcess() {}
@@ -57,6 +58,10 @@ public final class StoreProcess {
                 System.out.println(added.baseName());
                 System.out.flush();
                 System.in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            case "valid" -> {
+                LocalStore store = LocalStore.open(Path.of(args[1]), StoreDir.DEFAULT);
+                System.out.println(store.isValid(StorePath.parseBaseName(args[2])));
             }
             default -> throw new IllegalArgumentException(args[0]);
         }
