@@ -67,9 +67,7 @@ final class GenerationsDiffCommand implements Callable<Integer> {
 
     /** The newest generation whose toplevel is active now, or else the boot default. */
     private static Generation current(SystemContext ctx) throws IOException {
-        Optional<StorePath> cur = ctx.profile.currentSystem();
-        Optional<Generation> active = ctx.profile.generations().stream()
-                .filter(g -> cur.isPresent() && g.toplevel().equals(cur.get())).reduce((x, y) -> y);
+        Optional<Generation> active = ctx.profile.activeGeneration(ctx.profile.generations());
         if (active.isPresent()) return active.get();
         int def = ctx.profile.bootDefault().orElseThrow(() -> new GenerationsException(
                 "no generation is active and there is no boot default; give two generations to compare"));

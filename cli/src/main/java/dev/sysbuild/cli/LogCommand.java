@@ -6,7 +6,6 @@ import dev.sysbuild.generations.git.ConfigRepository;
 import dev.sysbuild.generations.git.Provenance;
 import dev.sysbuild.generations.inspect.ConfigLog;
 import dev.sysbuild.generations.inspect.ProvenanceDiff;
-import dev.sysbuild.store.path.StorePath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +62,7 @@ final class LogCommand implements Callable<Integer> {
                 parent.err.println("hint: no git repository holds " + Session.absolute(configFile)
                         + "; showing generations only ('sysbuild init' makes a configuration repository)");
             }
-            List<ConfigLog.Entry> entries = ConfigLog.entries(commits, generations, current(ctx, generations),
+            List<ConfigLog.Entry> entries = ConfigLog.entries(commits, generations, number(ctx.profile.activeGeneration(generations)),
                     ctx.profile.bootDefault(), max);
             if (entries.isEmpty()) {
                 parent.err.println("no commits and no generations under " + ctx.layout.root());
@@ -93,13 +92,8 @@ final class LogCommand implements Callable<Integer> {
         return Optional.empty();
     }
 
-    /** The newest generation whose toplevel is active now. */
-    static OptionalInt current(SystemContext ctx, List<Generation> generations) throws IOException {
-        Optional<StorePath> cur = ctx.profile.currentSystem();
-        if (cur.isEmpty()) return OptionalInt.empty();
-        for (int i = generations.size() - 1; i >= 0; i--) {
-            if (generations.get(i).toplevel().equals(cur.get())) return OptionalInt.of(generations.get(i).number());
-        }
-        return OptionalInt.empty();
+
+    private static OptionalInt number(Optional<Generation> g) {
+        return g.isPresent() ? OptionalInt.of(g.get().number()) : OptionalInt.empty();
     }
 }

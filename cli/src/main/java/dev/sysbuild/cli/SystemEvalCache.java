@@ -59,14 +59,7 @@ final class SystemEvalCache {
     /** Records what {@code build FILE} evaluated to: its targets, as {@code DRV\tOUTPUT\tOUT}. */
     void recordTargets(List<String> targets, RecordingIO seen, Collection<String> copied, Instant started) {
         String[] first = targets.get(0).split("\t");
-        try {
-            Optional<String> not = cache.write(key, first[2], first[0], List.of(), seen.observations(), copied, started,
-                    targets, seen.messages());
-            if (verbose) err.println(not.map(why -> "eval cache: not recorded: " + why).orElse("eval cache: recorded"));
-        } catch (IOException | RuntimeException e) {
-            if (verbose) err.println("eval cache: not recorded: " + BuildCommand.describe(e instanceof IOException io ? io
-                    : new IOException(e.toString())));
-        }
+        write(first[2], first[0], List.of(), targets, seen, copied, started);
     }
 
     /** The entry for this configuration if everything it depended on is as it was. */
@@ -83,9 +76,15 @@ final class SystemEvalCache {
     /** Records what this evaluation produced and depended on. */
     void record(StorePath toplevel, StorePath drvPath, List<String> secrets, RecordingIO seen, Collection<String> copied,
             Instant started) {
+        write(store.storeDir().print(toplevel), store.storeDir().print(drvPath), secrets, List.of(), seen, copied, started);
+    }
+
+    /** Best effort: a cache that cannot be written only costs the next run an evaluation; -v says why. */
+    private void write(String toplevel, String drvPath, List<String> secrets, List<String> targets, RecordingIO seen,
+            Collection<String> copied, Instant started) {
         try {
-            Optional<String> not = cache.write(key, store.storeDir().print(toplevel), store.storeDir().print(drvPath), secrets,
-                    seen.observations(), copied, started, List.of(), seen.messages());
+            Optional<String> not = cache.write(key, toplevel, drvPath, secrets, seen.observations(), copied, started,
+                    targets, seen.messages());
             if (verbose) err.println(not.map(why -> "eval cache: not recorded: " + why).orElse("eval cache: recorded"));
         } catch (IOException | RuntimeException e) {
             if (verbose) err.println("eval cache: not recorded: " + BuildCommand.describe(e instanceof IOException io ? io

@@ -184,6 +184,19 @@ public final class SystemProfile {
         }
     }
 
+    /**
+     * The generation active now: the newest of {@code generations} whose toplevel is
+     * {@code current-system}'s (several may share a toplevel), if any.
+     */
+    public Optional<Generation> activeGeneration(List<Generation> generations) throws IOException {
+        Optional<StorePath> cur = currentSystem();
+        if (cur.isEmpty()) return Optional.empty();
+        for (int i = generations.size() - 1; i >= 0; i--) {
+            if (generations.get(i).toplevel().equals(cur.get())) return Optional.of(generations.get(i));
+        }
+        return Optional.empty();
+    }
+
     /** Whether {@code g} is the boot default or active now: never deleted. */
     public boolean isProtected(Generation g) throws IOException {
         return !protectedReason(g).isEmpty();

@@ -165,7 +165,7 @@ public final class BuildScheduler {
         try {
             job.run(n);
             // Built and registered: the lock files have done their work (Nix deletes them here too).
-            for (PathLock l : locks) l.deleteFile();
+            for (PathLock l : locks) l.deleteFileQuietly();
             return new Finished(n, null, false);
         } catch (BuildJob.NotStarted e) {
             return new Finished(n, null, true);

@@ -60,8 +60,9 @@ final class ProcessRunner implements Builder {
         // Held while the chroot store exists, so a collection meanwhile leaves it alone.
         PathLock chrootLock = sandboxed ? PathLock.acquire(layout.tempLockFile(chrootStore.getFileName().toString()),
                 java.time.Duration.ofSeconds(30)) : null;
-        Path sandboxEtc = sandboxed ? Sandbox.writeEtc(settings.tmpDir()) : null;
+        Path sandboxEtc = null;
         try {
+            if (sandboxed) sandboxEtc = Sandbox.writeEtc(settings.tmpDir());
             String top = sandboxed ? Sandbox.BUILD_DIR : buildDir.toString();
             Map<String, String> env = new TreeMap<>();
             env.put("PATH", "/path-not-set");
@@ -99,9 +100,12 @@ final class ProcessRunner implements Builder {
             Trees.deleteRecursively(buildDir);
             if (sandboxEtc != null) Trees.deleteRecursively(sandboxEtc);
             if (chrootStore != null) {
-                Trees.deleteRecursively(chrootStore);
-                chrootLock.deleteFile();
-                chrootLock.close();
+                try {
+                    Trees.deleteRecursively(chrootStore);
+                    chrootLock.deleteFileQuietly();
+                } finally {
+                    chrootLock.close();
+                }
             }
         }
     }

@@ -225,7 +225,7 @@ final class GarbageCollector {
             Optional<PathLock> lock = PathLock.tryAcquire(f);
             if (lock.isEmpty()) continue;
             try (PathLock held = lock.get()) {
-                held.deleteFile();
+                held.deleteFileQuietly();
             }
         }
     }

@@ -29,7 +29,7 @@ final class InvalidPathSweep {
         if (lock.isEmpty()) return false;
         try (PathLock held = lock.get()) {
             FileTrees.deleteRecursively(entry);
-            held.deleteFile();
+            held.deleteFileQuietly();
         }
         return true;
     }

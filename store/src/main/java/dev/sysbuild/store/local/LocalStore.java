@@ -166,7 +166,7 @@ public final class LocalStore {
                     install(staged, path);
                     commit(new PathInfo(path, nar.narHash(), nar.narSize(), nar.references(), Optional.empty(),
                             clock.instant()));
-                    lock.deleteFile(); // valid now: whoever waited finds it so (PathLock explains the protocol)
+                    lock.deleteFileQuietly(); // valid now: whoever waited finds it so (PathLock explains the protocol)
                 }
                 return path;
             } finally {
@@ -240,7 +240,7 @@ public final class LocalStore {
                 install(staged, path);
                 commit(new PathInfo(path, nar.narHash(), nar.narSize(), new TreeSet<>(references),
                         deriver, clock.instant()));
-                lock.deleteFile(); // valid now: whoever waited finds it so (PathLock explains the protocol)
+                lock.deleteFileQuietly(); // valid now: whoever waited finds it so (PathLock explains the protocol)
             } finally {
                 FileTrees.deleteRecursively(temp);
             }

@@ -119,6 +119,18 @@ public final class PathLock implements AutoCloseable {
      * Marks the lock file stale and removes its name, while the lock is held; {@link #close()}
      * still releases it. Whoever locks it next makes a new file.
      */
+    /**
+     * {@link #deleteFile()} when it is only tidying up after success (the path is valid): a
+     * failure leaves the file for {@code gc} and must not turn that success into an error.
+     */
+    public void deleteFileQuietly() {
+        try {
+            deleteFile();
+        } catch (IOException e) {
+            // left for gc's sweep of unheld lock files
+        }
+    }
+
     public synchronized void deleteFile() throws IOException {
         if (closed) throw new IllegalStateException("the lock on " + file + " is released");
         channel.write(java.nio.ByteBuffer.wrap(new byte[] {'d'}), 0);
