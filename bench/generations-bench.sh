@@ -80,9 +80,9 @@ EOF
 }
 edit_etc
 switch=("$sysbuild" switch --root "$switch_root/root" -f "$conf_dir/system.conf" "${extra[@]}")
-# The launcher writes its class-data archive at the end of the first run after the jar changed,
-# with the classes that run loaded: train it with this first switch (evaluation, build,
-# activation, boot entries), not with --version, as a user's first switch would.
+# The launcher remakes its class-data archive (its own training run, whatever command comes first)
+# when it is missing: this first, untimed switch pays for it, as a user's first command after an
+# upgrade would.
 rm -f "$repo/cli/target/sysbuild.jsa"
 "${switch[@]}" >/dev/null 2>&1 || { "${switch[@]}"; exit 1; }
 

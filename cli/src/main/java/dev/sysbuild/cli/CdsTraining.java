@@ -8,10 +8,10 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
- * The launcher's class-data sharing training run ({@code java -XX:ArchiveClassesAtExit=... -jar
- * sysbuild.jar --cds-training}): loads, without initialising, every class of sysbuild and picocli
- * in the jar, so the archive serves every command, not only the one that happened to run first
- * after a rebuild. Loading a class cannot run any of our code; a class that does not load (an
+ * The launcher's class-data sharing training run ({@code java -XX:DumpLoadedClassList=... -jar
+ * sysbuild.jar --cds-training}, whose class list then makes a static archive): loads, without
+ * initialising, every class of sysbuild and picocli in the jar, so the archive serves every
+ * command, not only the one that happened to run first after a rebuild. Loading a class cannot run any of our code; a class that does not load (an
  * optional dependency missing) is skipped.
  */
 final class CdsTraining {
@@ -60,6 +60,7 @@ final class CdsTraining {
             Main.run(in, none, none, "generations", "list", "--root", r);
             Main.run(in, none, none, "gc", "--dry-run", "--root", r);
             Main.run(in, none, none, "log", "--root", r, "-f", root.resolve("system.conf").toString());
+            Main.run(in, none, none, "rollback", "--root", r);
         } catch (IOException | RuntimeException e) {
             // training is best effort
         } finally {
