@@ -50,8 +50,9 @@ final class AttrBuiltins {
         r.fn("intersectAttrs", 2, a -> {
             NixAttrs x = Force.attrs(a[0], null);
             NixAttrs y = Force.attrs(a[1], null);
-            AttrsBuilder b = new AttrsBuilder(Math.min(x.size(), y.size()));
-            for (int i = 0; i < y.size(); i++) if (x.indexOf(y.name(i)) >= 0) b.put(y.name(i), y.value(i), y.position(i));
+            // Looks names up in x without asking its size: a layered x (see NixAttrs) stays unflattened.
+            AttrsBuilder b = new AttrsBuilder(y.size());
+            for (int i = 0; i < y.size(); i++) if (x.get(y.name(i)) != null) b.put(y.name(i), y.value(i), y.position(i));
             return b.build();
         });
         r.fn("listToAttrs", 1, a -> {

@@ -6,13 +6,35 @@ import java.util.Arrays;
 /**
  * An immutable attribute set: names sorted (byte order), values possibly unforced, and the
  * position each attribute was defined at (for {@code unsafeGetAttrPos} and error messages).
+ *
+ * <p>{@code big // small}, the step of every fold that merges modules, does not copy the big set
+ * at once: the result is <em>layered</em> (the base and the few attributes laid over it), looked
+ * up through the layers, and flattened into arrays only when something needs more than a lookup
+ * by name (its size, its names, an index), or when the layers get {@link #MAX_LAYERS} deep. A fold
+ * of n small updates over a set of m attributes then copies it n / MAX_LAYERS times instead of n,
+ * and the intermediate sets a lazy merge keeps alive (each held by the thunks of the next) are a
+ * few small layers each rather than m-long arrays: less to allocate and far less for the
+ * collector to copy. Evaluation is single-threaded, so flattening in place needs no locking.
  */
 public final class NixAttrs extends Value {
     public static final NixAttrs EMPTY = new NixAttrs(new String[0], new Value[0], new Span[0]);
 
-    private final String[] names;
-    private final Value[] values;
-    private final Span[] positions;
+    /** The arrays; null while the set is layered. */
+    private String[] names;
+    private Value[] values;
+    private Span[] positions;
+
+    /** While layered: this set is {@code base // over}, over flat and small; null once flat. */
+    private NixAttrs base;
+    private NixAttrs over;
+    /** While layered: layers down to the first flat base, and an upper bound of the size. */
+    private int layers;
+    private int sizeBound;
+
+    /** Layer only over sets at least this big (copying smaller ones is cheaper than looking through layers). */
+    private static final int LAYER_MIN = 64;
+    /** Deeper than this, an update flattens: lookups stay within a few probes. */
+    private static final int MAX_LAYERS = 8;
 
     private NixAttrs(String[] names, Value[] values, Span[] positions) {
         this.names = names;
@@ -20,20 +42,54 @@ public final class NixAttrs extends Value {
         this.positions = positions;
     }
 
+    private NixAttrs(NixAttrs base, NixAttrs over) {
+        this.base = base;
+        this.over = over;
+        this.layers = base.layers + 1;
+        this.sizeBound = base.sizeBound() + over.names.length;
+    }
+
+    private int sizeBound() {
+        return over != null ? sizeBound : names.length;
+    }
+
+    /** Makes a layered set flat: the base's arrays with every layer applied in one copy. */
+    private void flatten() {
+        NixAttrs top = over;
+        NixAttrs s = base;
+        // base // o1 // o2 // ... // top == base // (o1 // o2 // ... // top): merge the small layers first.
+        while (s.over != null) {
+            top = s.over.updateFlat(top);
+            s = s.base;
+        }
+        NixAttrs flat = s.updateFlat(top);
+        names = flat.names;
+        values = flat.values;
+        positions = flat.positions;
+        over = null;
+        base = null;
+        layers = 0;
+    }
+
+    private void need() {
+        if (over != null) flatten();
+    }
+
     /** Takes ownership of the arrays, which must be sorted by name with no duplicates. */
     public static NixAttrs sorted(String[] names, Value[] values, Span[] positions) {
         return names.length == 0 ? EMPTY : new NixAttrs(names, values, positions);
     }
 
-    public int size() { return names.length; }
+    public int size() { need(); return names.length; }
 
-    public String name(int i) { return names[i]; }
+    public String name(int i) { need(); return names[i]; }
 
-    public Value value(int i) { return values[i]; }
+    public Value value(int i) { need(); return values[i]; }
 
-    public Span position(int i) { return positions[i]; }
+    public Span position(int i) { need(); return positions[i]; }
 
     public int indexOf(String name) {
+        need();
         if (names.length < 8) {
             for (int i = 0; i < names.length; i++) if (names[i].equals(name)) return i;
             return -1;
@@ -84,25 +140,52 @@ public final class NixAttrs extends Value {
         return h ^ (h >>> 16);
     }
 
-    /** The value of an attribute, or null when absent. */
+    /** The value of an attribute, or null when absent. Looks through the layers without flattening. */
     public Value get(String name) {
-        int i = indexOf(name);
-        return i < 0 ? null : values[i];
+        NixAttrs s = this;
+        while (s.over != null) {
+            int i = s.over.indexOf(name);
+            if (i >= 0) return s.over.values[i];
+            s = s.base;
+        }
+        int i = s.indexOf(name);
+        return i < 0 ? null : s.values[i];
     }
 
     public Span positionOf(String name) {
-        int i = indexOf(name);
-        return i < 0 ? null : positions[i];
+        NixAttrs s = this;
+        while (s.over != null) {
+            int i = s.over.indexOf(name);
+            if (i >= 0) return s.over.positions[i];
+            s = s.base;
+        }
+        int i = s.indexOf(name);
+        return i < 0 ? null : s.positions[i];
     }
 
-    public String[] names() { return names; }
+    public String[] names() { need(); return names; }
 
-    public Value[] values() { return values; }
+    public Value[] values() { need(); return values; }
 
-    public Span[] positions() { return positions; }
+    public Span[] positions() { need(); return positions; }
 
-    /** {@code this // other}: merges two sorted arrays. */
+    /** {@code this // other}. */
     public NixAttrs update(NixAttrs other) {
+        other.need();
+        if (other.names.length == 0) return this;
+        int bound = sizeBound();
+        if (bound == 0) return other;
+        if (other.names.length * 8 <= bound && bound >= LAYER_MIN) {
+            NixAttrs layered = new NixAttrs(this, other);
+            if (layered.layers > MAX_LAYERS) layered.flatten();
+            return layered;
+        }
+        need();
+        return updateFlat(other);
+    }
+
+    /** {@code this // other} for two flat sets, as one new flat set. */
+    private NixAttrs updateFlat(NixAttrs other) {
         if (other.names.length == 0) return this;
         if (names.length == 0) return other;
         if (other.names.length * 8 <= names.length) return updateFew(other);
