@@ -172,12 +172,7 @@ abstract class BinOpNode extends Node {
         @Override public Value eval(Env env) {
             NixList a = Force.list(left.eval(env), left.span());
             NixList b = Force.list(right.eval(env), right.span());
-            if (a.size() == 0) return b;
-            if (b.size() == 0) return a;
-            Value[] out = new Value[a.size() + b.size()];
-            System.arraycopy(a.items(), 0, out, 0, a.size());
-            System.arraycopy(b.items(), 0, out, a.size(), b.size());
-            return NixList.wrap(out);
+            return NixList.concat(a, b);
         }
     }
 
