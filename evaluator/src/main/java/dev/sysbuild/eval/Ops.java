@@ -191,6 +191,10 @@ public final class Ops {
     }
 
     public static NixString toNixString(Evaluator ev, Value v, boolean coerceMore, boolean copyToStore, Span span) {
+        // The common cases without a context set: a string is itself, an integer its digits.
+        Value f = v.force();
+        if (f instanceof NixString s) return s;
+        if (coerceMore && f instanceof NixInt i) return NixString.of(Long.toString(i.value));
         Set<String> ctx = new TreeSet<>();
         String s = coerceToString(ev, v, ctx, coerceMore, copyToStore, span);
         return NixString.of(s, ctx);

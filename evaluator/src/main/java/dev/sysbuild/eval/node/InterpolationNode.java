@@ -27,9 +27,15 @@ final class InterpolationNode extends Node {
     @Override
     public Value eval(Env env) {
         StringBuilder sb = new StringBuilder();
-        Set<String> ctx = new TreeSet<>();
+        // The context set is made only when a part has one or is not a plain string (most have none).
+        Set<String> ctx = null;
         for (Node p : parts) {
             Value v = p.eval(env);
+            if (v instanceof NixString s && !s.hasContext()) {
+                sb.append(s.value);
+                continue;
+            }
+            if (ctx == null) ctx = new TreeSet<>();
             try {
                 sb.append(Ops.coerceToString(ev, v, ctx, false, !isPath, p.span()));
             } catch (EvalException e) {
@@ -37,7 +43,7 @@ final class InterpolationNode extends Node {
             }
         }
         if (isPath) {
-            if (!ctx.isEmpty()) {
+            if (ctx != null && !ctx.isEmpty()) {
                 throw EvalException.error("a string that refers to a store path cannot be appended to a path", span);
             }
             return new NixPath(Paths.canonical(sb.toString()));

@@ -82,7 +82,7 @@ public final class JsonPrinter {
         else if (v instanceof NixBool b) out.append(b.value);
         else if (v instanceof NixNull) out.append("null");
         else if (v instanceof NixString s) {
-            context.addAll(s.context());
+            if (s.hasContext()) context.addAll(s.context());
             quote(out, s.value);
         } else if (v instanceof NixPath p) {
             quote(out, Ops.coerceToString(ev, p, context, false, true, null));
