@@ -144,6 +144,20 @@ public final class JsonPrinter {
     public static void quote(StringBuilder sb, String s) {
         sb.append('"');
         for (int i = 0; i < s.length(); ) {
+            // A run of characters that need no escaping is appended as one piece.
+            int plain = i;
+            while (plain < s.length()) {
+                char p = s.charAt(plain);
+                if (p < 0x20 || p == '"' || p == '\\' || p >= 0x80) break;
+                plain++;
+            }
+            if (plain > i) {
+                // (A whole String is appended by array copy; a range, character by character.)
+                if (i == 0 && plain == s.length()) sb.append(s);
+                else sb.append(s, i, plain);
+                i = plain;
+                continue;
+            }
             char c = s.charAt(i);
             if (c >= 0x80) {
                 int n = Utf8.sequenceLength(s, i);
