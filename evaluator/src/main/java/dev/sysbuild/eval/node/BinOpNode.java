@@ -53,6 +53,12 @@ abstract class BinOpNode extends Node {
         };
     }
 
+    /** Every operator evaluates (forces) its left operand first; a literal there observes nothing. */
+    @Override
+    boolean forcesSlotFirst(int slot) {
+        return left.forcesSlotFirst(slot) || left instanceof ConstNode && right.forcesSlotFirst(slot);
+    }
+
     static boolean bool(Value v, Node from) {
         if (v == NixBool.TRUE) return true;
         if (v == NixBool.FALSE) return false;
@@ -120,6 +126,15 @@ abstract class BinOpNode extends Node {
                 return NixInt.of(r);
             }
             return Ops.sub(a, b, span);
+        }
+
+        /** {@code n - 1} on integers already known: nothing to fail (an overflow is left to the thunk). */
+        @Override Value eager(Env env) {
+            if (left.peek(env) instanceof NixInt x && right.peek(env) instanceof NixInt y) {
+                long r = x.value - y.value;
+                if (((x.value ^ y.value) & (x.value ^ r)) >= 0) return NixInt.of(r);
+            }
+            return null;
         }
     }
 
@@ -194,6 +209,15 @@ abstract class BinOpNode extends Node {
                 return NixInt.of(r);
             }
             return add(a, b);
+        }
+
+        /** As {@link Sub#eager}: integers already known are added now. */
+        @Override Value eager(Env env) {
+            if (left.peek(env) instanceof NixInt x && right.peek(env) instanceof NixInt y) {
+                long r = x.value + y.value;
+                if (((x.value ^ r) & (y.value ^ r)) >= 0) return NixInt.of(r);
+            }
+            return null;
         }
 
         private Value add(Value a, Value b) {

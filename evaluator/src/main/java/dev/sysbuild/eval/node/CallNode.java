@@ -22,20 +22,23 @@ final class CallNode extends Node {
         Value f = function.eval(env);
         int n = args.length;
         for (int i = 0; i < n; i++) {
-            Value arg = args[i].delay(env);
             if (f instanceof Lambda l) {
                 // The common case, a user function, without the general dispatch; a curried one
                 // (`a: b: ...`) given several arguments binds them without allocating the
                 // intermediate functions (delaying an argument has no effects, so the order is kept).
                 LambdaNode fn = l.node;
                 Env closure = l.env;
+                Value arg = fn.argument(args[i], env);
                 while (i + 1 < n && fn.body instanceof LambdaNode inner) {
                     closure = fn.bind(closure, arg, span);
                     fn = inner;
-                    arg = args[++i].delay(env);
+                    arg = fn.argument(args[++i], env);
                 }
                 f = fn.call(closure, arg, span);
-            } else if (f instanceof PrimOp p && p.arity > 1 && n - i >= p.arity) {
+                continue;
+            }
+            Value arg = args[i].delay(env);
+            if (f instanceof PrimOp p && p.arity > 1 && n - i >= p.arity) {
                 // A builtin given all its arguments at once: one argument array, no partial applications.
                 Value[] all = new Value[p.arity];
                 all[0] = arg;

@@ -221,6 +221,7 @@ public final class Compiler {
         }
         node.name = nameHint;
         node.body = compile(l.body(), new Scope(s, vars), null);
+        node.strictArg = node.formals == null && node.body.forcesSlotFirst(0);
         return node;
     }
 }

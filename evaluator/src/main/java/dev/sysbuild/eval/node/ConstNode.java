@@ -15,4 +15,6 @@ final class ConstNode extends Node {
     @Override public Value eval(Env env) { return value.force(); }
 
     @Override public Value delay(Env env) { return value; }
+
+    @Override Value peek(Env env) { return value instanceof dev.sysbuild.eval.value.Thunk ? null : value; }
 }

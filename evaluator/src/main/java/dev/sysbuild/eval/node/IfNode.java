@@ -18,6 +18,11 @@ final class IfNode extends Node {
     }
 
     @Override
+    boolean forcesSlotFirst(int slot) {
+        return cond.forcesSlotFirst(slot);
+    }
+
+    @Override
     public Value eval(Env env) {
         Value c = cond.eval(env);
         if (c == NixBool.TRUE) return then.eval(env);

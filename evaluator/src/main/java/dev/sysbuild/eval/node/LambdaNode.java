@@ -18,6 +18,13 @@ public final class LambdaNode extends Node {
     final Span[] formalSpans;
     Node body;
     String name;
+    /**
+     * The body forces the argument before it does anything else ({@code n: if n < 2 ...}), so an
+     * argument that can be computed at once without effects (see {@link Node#eager}) may be
+     * passed computed instead of as a thunk: nothing can tell the difference, since nothing else
+     * can see the argument before it is forced.
+     */
+    boolean strictArg;
 
     LambdaNode(Span span, String arg, String[] formals, Node[] defaults, Span[] formalSpans, boolean ellipsis) {
         super(span);
@@ -39,6 +46,15 @@ public final class LambdaNode extends Node {
     }
 
     public String name() { return name; }
+
+    /** An argument for a call of this function: computed at once where that is unobservable, else delayed. */
+    Value argument(Node node, Env env) {
+        if (strictArg) {
+            Value v = node.eager(env);
+            if (v != null) return v;
+        }
+        return node.delay(env);
+    }
 
     public String argName() { return arg; }
 

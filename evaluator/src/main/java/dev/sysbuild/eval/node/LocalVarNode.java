@@ -40,10 +40,18 @@ abstract class LocalVarNode extends Node {
         return v != null ? v : new Thunk(this, env);
     }
 
+    @Override
+    final Value peek(Env env) {
+        Value v = scope(env).get(index);
+        return v instanceof Thunk t ? t.valueIfEvaluated() : v;
+    }
+
     private static final class Here extends LocalVarNode {
         Here(Span span, int index) { super(span, index); }
 
         @Override Env scope(Env env) { return env; }
+
+        @Override boolean forcesSlotFirst(int slot) { return index == slot; }
     }
 
     private static final class Parent extends LocalVarNode {

@@ -46,6 +46,11 @@ public final class Thunk extends Value {
         return value != null;
     }
 
+    /** The value if this thunk has been forced already, else null (never forces). */
+    public Value valueIfEvaluated() {
+        return value;
+    }
+
     @Override public String typeOf() { return force().typeOf(); }
 
     @Override public String showType() { return force().showType(); }

@@ -138,6 +138,23 @@ class XmlPrinterTest {
         assertThat(XmlPrinter.print(evaluator(), v, true)).contains("<int value=\"2\" />\n    </attr>\n    <attr name=\"b\">");
     }
 
+    /**
+     * An argument like {@code y - 1} is computed at the call only for a function that forces it
+     * before anything else; passed to any other function it stays a thunk and prints as one.
+     */
+    @Test
+    void anArgumentStaysUnevaluatedUnlessTheFunctionForcesItFirst() {
+        String lazy = XmlPrinter.print(evaluator(), eval("let y = 5; in (x: { a = x; }) (y - 1)"), false);
+        assertThat(lazy).contains("<attr name=\"a\">\n      <unevaluated />");
+        String forced = XmlPrinter.print(evaluator(), eval("let y = 5; in (n: if n < 1 then { a = n; } else { a = n; }) (y - 1)"), false);
+        assertThat(forced).contains("<attr name=\"a\">\n      <int value=\"4\" />");
+        // An argument that would overflow is left to the thunk: unused, it is no error.
+        assertThat(XmlPrinter.print(evaluator(), eval("let y = 9223372036854775807; in (n: if true then 1 else n) (y + 1)"), true))
+                .contains("<int value=\"1\" />");
+        assertThat(dev.sysbuild.eval.TestEval.error("let y = 9223372036854775807; in (n: if n < 0 then 1 else 2) (y + 1)"))
+                .contains("overflow");
+    }
+
     @Test
     void toXmlKeepsTheContextOfTheStringsInside() {
         String path = "/nix/store/0123456789abcdfghijklmnpqrsvwxyz-dep";
