@@ -24,12 +24,15 @@ public final class NixAttrs extends Value {
     private Value[] values;
     private Span[] positions;
 
-    /** While layered: this set is {@code base // over}, over flat and small; null once flat. */
-    private NixAttrs base;
-    private NixAttrs over;
-    /** While layered: layers down to the first flat base, and an upper bound of the size. */
-    private int layers;
-    private int sizeBound;
+    /** While layered: what this set is made of; null once flat (most sets never have one). */
+    private Layer layer;
+
+    /**
+     * A layered set is {@code base // over}, over flat and small, {@code depth} layers down to the
+     * first flat base; {@code sizeBound} is an upper bound of its size. Kept apart from the set so
+     * the many sets that are never layered stay small.
+     */
+    private record Layer(NixAttrs base, NixAttrs over, int depth, int sizeBound) {}
 
     /** Layer only over sets at least this big (copying smaller ones is cheaper than looking through layers). */
     private static final int LAYER_MIN = 64;
@@ -43,36 +46,33 @@ public final class NixAttrs extends Value {
     }
 
     private NixAttrs(NixAttrs base, NixAttrs over) {
-        this.base = base;
-        this.over = over;
-        this.layers = base.layers + 1;
-        this.sizeBound = base.sizeBound() + over.names.length;
+        Layer below = base.layer;
+        this.layer = new Layer(base, over, below == null ? 1 : below.depth + 1, base.sizeBound() + over.names.length);
     }
 
     private int sizeBound() {
-        return over != null ? sizeBound : names.length;
+        Layer l = layer;
+        return l != null ? l.sizeBound : names.length;
     }
 
     /** Makes a layered set flat: the base's arrays with every layer applied in one copy. */
     private void flatten() {
-        NixAttrs top = over;
-        NixAttrs s = base;
+        NixAttrs top = layer.over;
+        NixAttrs s = layer.base;
         // base // o1 // o2 // ... // top == base // (o1 // o2 // ... // top): merge the small layers first.
-        while (s.over != null) {
-            top = s.over.updateFlat(top);
-            s = s.base;
+        while (s.layer != null) {
+            top = s.layer.over.updateFlat(top);
+            s = s.layer.base;
         }
         NixAttrs flat = s.updateFlat(top);
         names = flat.names;
         values = flat.values;
         positions = flat.positions;
-        over = null;
-        base = null;
-        layers = 0;
+        layer = null;
     }
 
     private void need() {
-        if (over != null) flatten();
+        if (layer != null) flatten();
     }
 
     /** Takes ownership of the arrays, which must be sorted by name with no duplicates. */
@@ -94,11 +94,11 @@ public final class NixAttrs extends Value {
             for (int i = 0; i < names.length; i++) if (names[i].equals(name)) return i;
             return -1;
         }
-        int[] table = hashIndex;
+        char[] table = hashIndex;
         if (table == null) {
             // Sets built by `//` in a fold are often looked up once or twice and then dropped;
             // only a set that keeps being looked up earns its index.
-            if (names.length < HASHED || ++lookups < INDEX_AFTER) {
+            if (names.length < HASHED || names.length >= Character.MAX_VALUE || ++lookups < INDEX_AFTER) {
                 int i = Arrays.binarySearch(names, name);
                 return i >= 0 ? i : -1;
             }
@@ -119,18 +119,24 @@ public final class NixAttrs extends Value {
     /** Lookups so far, until the index exists (a benign race: it only decides when to build). */
     private int lookups;
 
-    /** Open addressing over the name array: slot holds index + 1, 0 is empty. Built lazily, idempotent. */
-    private int[] hashIndex;
+    /**
+     * Open addressing over the name array: a slot holds index + 1, 0 is empty; 16 bits a slot
+     * (sets of 65,535 names and more are binary-searched) and a load between 1/3 and 2/3, so an
+     * index costs 3-6 bytes a name (a big evaluation holds thousands of indexed sets). Built
+     * lazily, idempotent.
+     */
+    private char[] hashIndex;
 
-    private int[] hashIndex() {
-        int[] table = hashIndex;
+    private char[] hashIndex() {
+        char[] table = hashIndex;
         if (table != null) return table;
-        table = new int[Integer.highestOneBit(names.length * 2 - 1) << 1];
+        int n = names.length;
+        table = new char[Integer.highestOneBit(n + n / 2) << 1];
         int mask = table.length - 1;
-        for (int i = 0; i < names.length; i++) {
+        for (int i = 0; i < n; i++) {
             int h = spread(names[i].hashCode()) & mask;
             while (table[h] != 0) h = (h + 1) & mask;
-            table[h] = i + 1;
+            table[h] = (char) (i + 1);
         }
         hashIndex = table;
         return table;
@@ -143,10 +149,10 @@ public final class NixAttrs extends Value {
     /** The value of an attribute, or null when absent. Looks through the layers without flattening. */
     public Value get(String name) {
         NixAttrs s = this;
-        while (s.over != null) {
-            int i = s.over.indexOf(name);
-            if (i >= 0) return s.over.values[i];
-            s = s.base;
+        for (Layer l = s.layer; l != null; l = s.layer) {
+            int i = l.over.indexOf(name);
+            if (i >= 0) return l.over.values[i];
+            s = l.base;
         }
         int i = s.indexOf(name);
         return i < 0 ? null : s.values[i];
@@ -154,10 +160,10 @@ public final class NixAttrs extends Value {
 
     public Span positionOf(String name) {
         NixAttrs s = this;
-        while (s.over != null) {
-            int i = s.over.indexOf(name);
-            if (i >= 0) return s.over.positions[i];
-            s = s.base;
+        for (Layer l = s.layer; l != null; l = s.layer) {
+            int i = l.over.indexOf(name);
+            if (i >= 0) return l.over.positions[i];
+            s = l.base;
         }
         int i = s.indexOf(name);
         return i < 0 ? null : s.positions[i];
@@ -177,7 +183,7 @@ public final class NixAttrs extends Value {
         if (bound == 0) return other;
         if (other.names.length * 8 <= bound && bound >= LAYER_MIN) {
             NixAttrs layered = new NixAttrs(this, other);
-            if (layered.layers > MAX_LAYERS) layered.flatten();
+            if (layered.layer.depth > MAX_LAYERS) layered.flatten();
             return layered;
         }
         need();
