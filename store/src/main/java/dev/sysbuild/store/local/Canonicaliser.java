@@ -1,5 +1,7 @@
 package dev.sysbuild.store.local;
 
+import dev.sysbuild.store.nar.NarEntryType;
+import dev.sysbuild.store.nar.NarReader;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -11,6 +13,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -55,6 +59,61 @@ public final class Canonicaliser {
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    /**
+     * Canonicalises a tree while it is unpacked ({@link NarReader#restore(java.io.InputStream, Path,
+     * NarReader.Finisher)}), so no second walk is needed: files are created with their final mode,
+     * each gets mtime 1 once closed, each directory its mode and mtime once its last entry is
+     * written. About three system calls per file instead of a walk's seven. Also keeps what a sync
+     * of the tree needs to know (how many entries; the entries themselves while they are few).
+     */
+    static final class WhileUnpacking implements NarReader.Finisher {
+        private final FileTime accessTime = FileTime.fromMillis(System.currentTimeMillis());
+        private final List<Path> firstEntries = new ArrayList<>();
+        private int entries;
+        /** Whether the umask took bits from the creation mode (checked on the first file), so each file needs a chmod. */
+        private Boolean umaskInterferes;
+
+        @Override
+        public Set<PosixFilePermission> createMode(boolean executable) {
+            return executable ? EXECUTABLE : FILE;
+        }
+
+        @Override
+        public void finished(Path p, NarEntryType type, boolean executable) throws IOException {
+            switch (type) {
+                case REGULAR -> {
+                    Set<PosixFilePermission> want = executable ? EXECUTABLE : FILE;
+                    if (umaskInterferes == null) {
+                        umaskInterferes = !Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS).equals(want);
+                    }
+                    if (umaskInterferes) Files.setPosixFilePermissions(p, want);
+                    // We created it in our own staging directory, so following links reaches this very file:
+                    // the view that follows them sets both times with one open, futimens and close.
+                    Files.getFileAttributeView(p, BasicFileAttributeView.class).setTimes(MTIME, accessTime, null);
+                    counted(p);
+                }
+                case DIRECTORY -> {
+                    // After its entries: creating them needed it writable.
+                    Files.setPosixFilePermissions(p, EXECUTABLE);
+                    Files.getFileAttributeView(p, BasicFileAttributeView.class).setTimes(MTIME, accessTime, null);
+                    counted(p);
+                }
+                case SYMLINK -> setMtime(p); // lives in its directory's entries: not counted for syncing
+                default -> throw new IOException("cannot put '" + p + "' into the store: only regular files,"
+                        + " directories and symlinks can be store objects");
+            }
+        }
+
+        private void counted(Path p) {
+            if (++entries <= TreeSync.ONE_BY_ONE_LIMIT) firstEntries.add(p);
+        }
+
+        /** Forces the unpacked tree to disk as {@link TreeSync#sync} would, without walking it again. */
+        void sync(Path root) throws IOException {
+            TreeSync.sync(root, entries <= TreeSync.ONE_BY_ONE_LIMIT ? firstEntries : null);
+        }
     }
 
     private static void setMtime(Path p) throws IOException {

@@ -33,8 +33,8 @@ import java.util.TreeSet;
  */
 public final class LocalStore {
     private static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofHours(1);
-    /** Above this NAR size an add starts the write-back of its copy early (see {@link TreeSync}). */
-    private static final long BIG_NAR = 4 << 20;
+    /** While an add copies, the write-back of its file system is started after every so many bytes (see {@link TreeSync}). */
+    private static final long WRITE_BACK_EVERY = 32 << 20;
 
     private final StoreLayout layout;
     private final ValidPathDb db;
@@ -153,17 +153,23 @@ public final class LocalStore {
             Path temp = newTempDir();
             try {
                 Path staged = temp.resolve("x");
-                NarSummary nar = NarCopy.copy(source, staged, candidates);
+                // Canonicalised as it is unpacked (no second walk), and a large tree's data starts for
+                // the disk while the copy goes on, so the sync before the commit has little left to wait for.
+                Canonicaliser.WhileUnpacking canonical = new Canonicaliser.WhileUnpacking();
+                TreeSync.Early writeBack = new TreeSync.Early(temp, WRITE_BACK_EVERY);
+                NarSummary nar;
+                try {
+                    nar = NarCopy.copy(source, staged, candidates, canonical, writeBack);
+                } finally {
+                    writeBack.await();
+                }
                 StorePath path = storeDir().sourcePath(name, nar.narHash(), nar.references(), false);
                 if (isValid(path)) return path;
                 try (PathLock lock = lockPath(path)) {
                     if (isValid(path)) return path; // another process added it while we waited
                     requireValidReferences(path, nar.references());
-                    // A large tree's data starts for the disk now, while its metadata is canonicalised.
-                    Thread writeBack = nar.narSize() > BIG_NAR ? TreeSync.startWriteBack(staged) : null;
-                    Canonicaliser.canonicalise(staged);
-                    if (writeBack != null) TreeSync.awaitWriteBack(writeBack);
-                    install(staged, path);
+                    canonical.sync(staged);
+                    install(staged, path, false);
                     commit(new PathInfo(path, nar.narHash(), nar.narSize(), nar.references(), Optional.empty(),
                             clock.instant()));
                     lock.deleteFileQuietly(); // valid now: whoever waited finds it so (PathLock explains the protocol)
@@ -237,7 +243,7 @@ public final class LocalStore {
                 // Canonicalising changes nothing a NAR records, so a hash taken while unpacking stands.
                 NarSummary nar = unpacked != null ? unpacked : NarSummary.of(staged, List.of());
                 check.check(staged, nar.narHash());
-                install(staged, path);
+                install(staged, path, true);
                 commit(new PathInfo(path, nar.narHash(), nar.narSize(), new TreeSet<>(references),
                         deriver, clock.instant()));
                 lock.deleteFileQuietly(); // valid now: whoever waited finds it so (PathLock explains the protocol)
@@ -452,9 +458,12 @@ public final class LocalStore {
         return StoreCheck.run(layout, db, checkContents);
     }
 
-    /** Moves a staged tree to its place, replacing garbage a crashed attempt left there. */
-    private void install(Path staged, StorePath path) throws IOException {
-        FileTrees.syncTree(staged);
+    /**
+     * Moves a staged tree to its place, replacing garbage a crashed attempt left there; with
+     * {@code sync}, forces the tree to disk first (a caller passing false has done so).
+     */
+    private void install(Path staged, StorePath path, boolean sync) throws IOException {
+        if (sync) FileTrees.syncTree(staged);
         Path target = layout.physical(path);
         // We hold the path's lock and it is not valid, so whatever is there is a crashed attempt's.
         FileTrees.deleteRecursively(target);
