@@ -72,6 +72,7 @@ public final class BuildScheduler {
                 n -> progress.started(print(n), n.drv.name()));
         job.beforeRegister = beforeRegister;
         int workers = settings.jobs() + Math.max(2, settings.jobs());
+        BuildCommits commits = new BuildCommits(graph, workers, () -> stopped.set(true));
         progress.planned(graph.nodes.size());
         Deque<BuildGraph.Node> ready = new ArrayDeque<>();
         for (BuildGraph.Node n : graph.nodes) {
@@ -85,12 +86,13 @@ public final class BuildScheduler {
             t.setDaemon(true);
             return t;
         });
+        List<BuildException> commitFailures;
         int running = 0;
         int built = 0;
         int foundBuilt = 0;
         try {
             while (true) {
-                while (failures.isEmpty() && running < workers) {
+                while (failures.isEmpty() && !commits.failed() && running < workers) {
                     BuildGraph.Node n = next(ready, deferred);
                     if (n == null) break;
                     Optional<List<PathLock>> locks = tryLockOutputs(n);
@@ -107,9 +109,11 @@ public final class BuildScheduler {
                     }
                     running++;
                     List<PathLock> held = locks.get();
-                    pool.execute(() -> finished.add(runHolding(job, n, held)));
+                    pool.execute(() -> finished.add(runHolding(job, commits, n, held)));
                 }
-                if (running == 0 && (!failures.isEmpty() || (ready.isEmpty() && deferred.isEmpty()))) break;
+                if (running == 0 && (!failures.isEmpty() || commits.failed() || (ready.isEmpty() && deferred.isEmpty()))) {
+                    break;
+                }
                 Finished f = running > 0 ? finished.poll(RETRY_NANOS, TimeUnit.NANOSECONDS) : null;
                 if (f == null) {
                     if (running == 0) TimeUnit.NANOSECONDS.sleep(RETRY_NANOS);
@@ -132,10 +136,14 @@ public final class BuildScheduler {
             throw new IOException("interrupted while building", e);
         } finally {
             pool.shutdown();
+            // Nothing is reported built (and no result link made) before it is valid.
+            commitFailures = commits.awaitAll();
             progress.close();
         }
-        if (!failures.isEmpty()) {
-            throw new BuildFailedException(failures, graph.nodes.size() - built - foundBuilt - failures.size());
+        if (!failures.isEmpty() || !commitFailures.isEmpty()) {
+            int notStarted = graph.nodes.size() - built - foundBuilt - failures.size();
+            failures.addAll(commitFailures);
+            throw new BuildFailedException(failures, notStarted);
         }
         if (built + foundBuilt != graph.nodes.size()) {
             throw new IllegalStateException("scheduler finished with " + (graph.nodes.size() - built - foundBuilt)
@@ -160,12 +168,21 @@ public final class BuildScheduler {
         }
     }
 
-    /** Runs on a pool thread; every failure becomes a message, and the locks are released. */
-    private Finished runHolding(BuildJob job, BuildGraph.Node n, List<PathLock> locks) {
+    /**
+     * Runs on a pool thread; every failure becomes a message. A build that succeeded is handed to
+     * {@code commits} with its locks (released once its outputs are valid); otherwise the locks are
+     * released here.
+     */
+    private Finished runHolding(BuildJob job, BuildCommits commits, BuildGraph.Node n, List<PathLock> locks) {
+        boolean handedOver = false;
         try {
-            job.run(n);
-            // Built and registered: the lock files have done their work (Nix deletes them here too).
-            for (PathLock l : locks) l.deleteFileQuietly();
+            LocalStore.PreparedRegistration prepared = job.run(n);
+            commits.submit(n, print(n), locks, () -> {
+                job.commit(n, prepared);
+                // Built and registered: the lock files have done their work (Nix deletes them here too).
+                for (PathLock l : locks) l.deleteFileQuietly();
+            });
+            handedOver = true;
             return new Finished(n, null, false);
         } catch (BuildJob.NotStarted e) {
             return new Finished(n, null, true);
@@ -174,10 +191,12 @@ public final class BuildScheduler {
         } catch (IOException | RuntimeException e) {
             return new Finished(n, new BuildException("building '" + print(n) + "' failed: " + e.getMessage(), e), false);
         } finally {
-            try {
-                release(locks);
-            } catch (IOException e) {
-                // The lock file's descriptor is closed either way; the OS has released the lock.
+            if (!handedOver) {
+                try {
+                    release(locks);
+                } catch (IOException e) {
+                    // The lock file's descriptor is closed either way; the OS has released the lock.
+                }
             }
         }
     }

@@ -215,7 +215,7 @@ public final class LocalStore {
         StorePath path = storeDir().textPath(name, contents, references);
         return addStaged(path, references, staged -> {
             Files.write(staged, contents);
-            return null;
+            return NarSummary.ofRegularFile(contents);
         }, (staged, narHash) -> {});
     }
 
@@ -288,6 +288,18 @@ public final class LocalStore {
      */
     public List<PathInfo> registerValidPaths(Collection<StorePath> outputs, Collection<StorePath> candidates,
             Optional<StorePath> deriver) throws IOException {
+        return commitRegistration(prepareRegistration(outputs, candidates, deriver));
+    }
+
+    /**
+     * The first half of {@link #registerValidPaths}: canonicalises the outputs and scans them, so
+     * their entries (references included) are known, but makes nothing valid yet. The caller keeps
+     * holding the outputs' locks until {@link #commitRegistration}, which keeps a collection away
+     * from them meanwhile. A builder may start the builds that use these outputs before the commit,
+     * as long as those are committed after it (a valid path's references must be valid).
+     */
+    public PreparedRegistration prepareRegistration(Collection<StorePath> outputs, Collection<StorePath> candidates,
+            Optional<StorePath> deriver) throws IOException {
         try (GcLock.Held gc = gcLock.shared()) {
             List<StorePath> scanFor = new ArrayList<>(candidates);
             scanFor.addAll(outputs);
@@ -304,15 +316,34 @@ public final class LocalStore {
                             + physical);
                 }
                 Canonicaliser.canonicalise(physical);
-                FileTrees.syncTree(physical);
                 NarSummary nar = NarSummary.of(physical, scanFor);
                 infos.add(new PathInfo(p, nar.narHash(), nar.narSize(), nar.references(), deriver, clock.instant()));
             }
-            List<PathInfo> ordered = ReferenceOrder.dependenciesFirst(infos);
-            for (PathInfo info : ordered) {
-                if (!isValid(info.path())) commit(info);
+            return new PreparedRegistration(ReferenceOrder.dependenciesFirst(infos));
+        }
+    }
+
+    /**
+     * The second half of {@link #registerValidPaths}: forces the prepared outputs to disk and
+     * commits them, referenced-first. Fails if a reference is not valid (yet). Returns the
+     * entries in commit order, already valid ones included.
+     */
+    public List<PathInfo> commitRegistration(PreparedRegistration prepared) throws IOException {
+        try (GcLock.Held gc = gcLock.shared()) {
+            List<PathInfo> todo = new ArrayList<>();
+            for (PathInfo info : prepared.infos()) {
+                if (!isValid(info.path())) todo.add(info);
             }
-            return ordered;
+            for (PathInfo info : todo) FileTrees.syncTree(layout.physical(info.path()));
+            for (PathInfo info : todo) commit(info);
+            return prepared.infos();
+        }
+    }
+
+    /** Outputs canonicalised and scanned by {@link #prepareRegistration}, not yet valid. */
+    public record PreparedRegistration(List<PathInfo> infos) {
+        public PreparedRegistration {
+            infos = List.copyOf(infos);
         }
     }
 
