@@ -74,7 +74,16 @@ final class BuildCommits {
                     }
                 }
             }
-        }, pool));
+        }, this::execute));
+    }
+
+    /** On the pool; after {@link #awaitAll} (a build still running when the run ended early), on the caller's thread. */
+    private void execute(Runnable r) {
+        try {
+            pool.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException shutDown) {
+            r.run();
+        }
     }
 
     private void fail(BuildException e) {
