@@ -23,8 +23,9 @@ import java.util.function.Function;
  * valid, dependencies first, at most {@code jobs} at once.
  *
  * <p>This thread decides; a pool of threads runs builds, at most {@code jobs} builders at once
- * (a semaphore), with a few more threads so that registering finished outputs, which mostly
- * waits for the disk, overlaps with the next builders. Before a build is handed to the pool,
+ * (a semaphore); a build that is the only one that can run runs on this thread. Committing
+ * finished outputs, which mostly waits for the disk, happens in the background ({@link
+ * BuildCommits}) and overlaps with the next builders. Before a build is handed to the pool,
  * this thread takes the locks of all its outputs without waiting: a derivation whose outputs
  * another process is building is set aside and tried again a little later, while other ready
  * builds go ahead. Once the locks are held, outputs found valid (the other process finished
@@ -108,13 +109,13 @@ public final class BuildScheduler {
                         continue;
                     }
                     List<PathLock> held = locks.get();
-                    if (running == 0 && ready.isEmpty() && deferred.isEmpty()) {
+                    boolean alone = running == 0 && ready.isEmpty() && deferred.isEmpty();
+                    running++;
+                    if (alone) {
                         // Nothing else can run until this build is done (a chain): build on this thread.
                         // Two hand-offs between threads fewer per build, each a wait for a core when the machine is busy.
-                        running++;
                         finished.add(runHolding(job, commits, n, held));
                     } else {
-                        running++;
                         pool.execute(() -> finished.add(runHolding(job, commits, n, held)));
                     }
                 }
@@ -176,7 +177,7 @@ public final class BuildScheduler {
     }
 
     /**
-     * Runs on a pool thread; every failure becomes a message. A build that succeeded is handed to
+     * Runs a build (on a pool thread, or this one); every failure becomes a message. A build that succeeded is handed to
      * {@code commits} with its locks (released once its outputs are valid); otherwise the locks are
      * released here.
      */
