@@ -48,6 +48,8 @@ final class BuildJob {
     private final Consumer<BuildGraph.Node> onStart;
     /** A seam for tests: runs after the builder succeeded and before the outputs are registered. */
     Runnable beforeRegister = () -> {};
+    /** A seam for tests: runs in the background commit, before the outputs are forced to disk and made valid. */
+    java.util.function.Consumer<BuildGraph.Node> beforeCommit = n -> {};
 
     BuildJob(LocalStore store, BuildSettings settings, BuildGraph graph, BooleanSupplier stopped,
             Consumer<BuildGraph.Node> onStart) {
@@ -94,6 +96,7 @@ final class BuildJob {
     /** Makes the outputs {@link #run} prepared valid; if that fails, they are deleted. */
     void commit(BuildGraph.Node node, LocalStore.PreparedRegistration prepared) throws IOException {
         try {
+            beforeCommit.accept(node);
             store.commitRegistration(prepared);
         } catch (IOException | RuntimeException e) {
             deleteUnregistered(node);

@@ -43,6 +43,8 @@ public final class BuildScheduler {
     private final BuildProgress progress;
     /** A seam for tests, passed to every build: runs between a successful builder and registration. */
     Runnable beforeRegister = () -> {};
+    /** A seam for tests, passed to every build: runs in each background commit before it writes anything. */
+    java.util.function.Consumer<StorePath> beforeCommit = drv -> {};
 
     public BuildScheduler(LocalStore store, BuildSettings settings, BuildProgress progress) {
         this.store = store;
@@ -72,6 +74,7 @@ public final class BuildScheduler {
         BuildJob job = new BuildJob(store, settings, graph, stopped::get,
                 n -> progress.started(print(n), n.drv.name()));
         job.beforeRegister = beforeRegister;
+        job.beforeCommit = n -> beforeCommit.accept(n.drvPath);
         int workers = settings.jobs() + Math.max(2, settings.jobs());
         BuildCommits commits = new BuildCommits(graph, workers, () -> stopped.set(true));
         progress.planned(graph.nodes.size());

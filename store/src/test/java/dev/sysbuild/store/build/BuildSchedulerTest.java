@@ -189,6 +189,43 @@ class BuildSchedulerTest {
     }
 
     @Test
+    void aFailedBackgroundCommitFailsTheRunAndLeavesNothingOfItOrWhatWasBuiltOnIt() throws Exception {
+        // The dependent starts before its input is committed; when that commit fails, the dependent's
+        // commit must fail too (its reference is not valid) and both leave nothing behind.
+        Path started = tmp.resolve("top-started");
+        InstantiatedDerivation base = drvs.sh("base", "echo base > $out");
+        InstantiatedDerivation top = drvs.sh("top", ": > " + started + "; read x < $in0; echo \"$x $in0\" > $out", base);
+        BuildScheduler s = new BuildScheduler(store, settings, BuildProgress.silent());
+        s.beforeCommit = drv -> {
+            if (!drv.equals(base.drvPath())) return;
+            // Fail only once the dependent's builder has started on the uncommitted input.
+            for (int i = 0; i < 500 && !Files.exists(started); i++) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            throw new IllegalStateException("injected commit failure");
+        };
+
+        assertThatThrownBy(() -> realise(s, top))
+                .isInstanceOf(BuildFailedException.class)
+                .hasMessageContaining("registering the outputs of '" + store.storeDir().print(base.drvPath()))
+                .hasMessageContaining("injected commit failure")
+                .hasMessageContaining("is not valid");
+        assertThat(started).exists();
+
+        for (InstantiatedDerivation d : List.of(base, top)) {
+            assertThat(store.isValid(drvs.outPath(d))).isFalse();
+            assertThat(store.layout().physical(drvs.outPath(d))).doesNotExist();
+            var lock = store.tryLockPath(drvs.outPath(d));
+            assertThat(lock).isPresent();
+            lock.get().close();
+        }
+    }
+
+    @Test
     void aFailureBetweenBuildAndRegistrationLeavesNothing() throws Exception {
         InstantiatedDerivation d = drvs.sh("injected", "echo done > $out");
         BuildScheduler s = new BuildScheduler(store, settings, BuildProgress.silent());
