@@ -48,6 +48,8 @@ final class BuildJob {
     private final Consumer<BuildGraph.Node> onStart;
     /** A seam for tests: runs after the builder succeeded and before the outputs are registered. */
     Runnable beforeRegister = () -> {};
+    /** A seam for tests: runs in the background commit, before the outputs are forced to disk and made valid. */
+    java.util.function.Consumer<BuildGraph.Node> beforeCommit = n -> {};
 
     BuildJob(LocalStore store, BuildSettings settings, BuildGraph graph, BooleanSupplier stopped,
             Consumer<BuildGraph.Node> onStart) {
@@ -66,25 +68,46 @@ final class BuildJob {
         }
     }
 
-    void run(BuildGraph.Node node) throws BuildException, IOException, NotStarted {
+    /**
+     * Builds {@code node} and prepares the registration of its outputs ({@link
+     * LocalStore#prepareRegistration}); {@link #commit} makes them valid. Their references are
+     * known from here on, so the builds that use them may start before the commit.
+     */
+    LocalStore.PreparedRegistration run(BuildGraph.Node node) throws BuildException, IOException, NotStarted {
         StoreLayout layout = store.layout();
         for (StorePath out : node.outputs.values()) {
             // We hold its lock and it is not valid: whatever is there is a crashed attempt's.
             if (!store.isValid(out)) Trees.deleteRecursively(layout.physical(out));
         }
-        SortedSet<StorePath> closure;
+        LocalStore.PreparedRegistration prepared;
         try {
-            closure = buildOutputs(node);
+            SortedSet<StorePath> closure = buildOutputs(node);
             beforeRegister.run();
+            prepared = store.prepareRegistration(node.outputs.values(), closure, Optional.of(node.drvPath));
         } catch (BuildException | IOException | RuntimeException | NotStarted e) {
-            for (StorePath out : node.outputs.values()) {
-                if (!store.isValid(out)) Trees.deleteRecursively(layout.physical(out));
-            }
+            deleteUnregistered(node);
             throw e;
         }
         // What registration found is what later builds of this run need for their closures.
-        for (PathInfo info : store.registerValidPaths(node.outputs.values(), closure, Optional.of(node.drvPath))) {
-            references.put(info.path(), info.references());
+        for (PathInfo info : prepared.infos()) references.put(info.path(), info.references());
+        return prepared;
+    }
+
+    /** Makes the outputs {@link #run} prepared valid; if that fails, they are deleted. */
+    void commit(BuildGraph.Node node, LocalStore.PreparedRegistration prepared) throws IOException {
+        try {
+            beforeCommit.accept(node);
+            store.commitRegistration(prepared);
+        } catch (IOException | RuntimeException e) {
+            deleteUnregistered(node);
+            throw e;
+        }
+    }
+
+    /** Deletes the outputs of {@code node} that are not valid: nothing of a failed build stays. */
+    private void deleteUnregistered(BuildGraph.Node node) throws IOException {
+        for (StorePath out : node.outputs.values()) {
+            if (!store.isValid(out)) Trees.deleteRecursively(store.layout().physical(out));
         }
     }
 

@@ -23,8 +23,9 @@ import java.util.function.Function;
  * valid, dependencies first, at most {@code jobs} at once.
  *
  * <p>This thread decides; a pool of threads runs builds, at most {@code jobs} builders at once
- * (a semaphore), with a few more threads so that registering finished outputs, which mostly
- * waits for the disk, overlaps with the next builders. Before a build is handed to the pool,
+ * (a semaphore); a build that is the only one that can run runs on this thread. Committing
+ * finished outputs, which mostly waits for the disk, happens in the background ({@link
+ * BuildCommits}) and overlaps with the next builders. Before a build is handed to the pool,
  * this thread takes the locks of all its outputs without waiting: a derivation whose outputs
  * another process is building is set aside and tried again a little later, while other ready
  * builds go ahead. Once the locks are held, outputs found valid (the other process finished
@@ -42,6 +43,8 @@ public final class BuildScheduler {
     private final BuildProgress progress;
     /** A seam for tests, passed to every build: runs between a successful builder and registration. */
     Runnable beforeRegister = () -> {};
+    /** A seam for tests, passed to every build: runs in each background commit before it writes anything. */
+    java.util.function.Consumer<StorePath> beforeCommit = drv -> {};
 
     public BuildScheduler(LocalStore store, BuildSettings settings, BuildProgress progress) {
         this.store = store;
@@ -71,7 +74,9 @@ public final class BuildScheduler {
         BuildJob job = new BuildJob(store, settings, graph, stopped::get,
                 n -> progress.started(print(n), n.drv.name()));
         job.beforeRegister = beforeRegister;
+        job.beforeCommit = n -> beforeCommit.accept(n.drvPath);
         int workers = settings.jobs() + Math.max(2, settings.jobs());
+        BuildCommits commits = new BuildCommits(graph, workers, () -> stopped.set(true));
         progress.planned(graph.nodes.size());
         Deque<BuildGraph.Node> ready = new ArrayDeque<>();
         for (BuildGraph.Node n : graph.nodes) {
@@ -85,12 +90,13 @@ public final class BuildScheduler {
             t.setDaemon(true);
             return t;
         });
+        List<BuildException> commitFailures;
         int running = 0;
         int built = 0;
         int foundBuilt = 0;
         try {
             while (true) {
-                while (failures.isEmpty() && running < workers) {
+                while (failures.isEmpty() && !commits.failed() && running < workers) {
                     BuildGraph.Node n = next(ready, deferred);
                     if (n == null) break;
                     Optional<List<PathLock>> locks = tryLockOutputs(n);
@@ -105,11 +111,20 @@ public final class BuildScheduler {
                         done(n, ready);
                         continue;
                     }
-                    running++;
                     List<PathLock> held = locks.get();
-                    pool.execute(() -> finished.add(runHolding(job, n, held)));
+                    boolean alone = running == 0 && ready.isEmpty() && deferred.isEmpty();
+                    running++;
+                    if (alone) {
+                        // Nothing else can run until this build is done (a chain): build on this thread.
+                        // Two hand-offs between threads fewer per build, each a wait for a core when the machine is busy.
+                        finished.add(runHolding(job, commits, n, held));
+                    } else {
+                        pool.execute(() -> finished.add(runHolding(job, commits, n, held)));
+                    }
                 }
-                if (running == 0 && (!failures.isEmpty() || (ready.isEmpty() && deferred.isEmpty()))) break;
+                if (running == 0 && (!failures.isEmpty() || commits.failed() || (ready.isEmpty() && deferred.isEmpty()))) {
+                    break;
+                }
                 Finished f = running > 0 ? finished.poll(RETRY_NANOS, TimeUnit.NANOSECONDS) : null;
                 if (f == null) {
                     if (running == 0) TimeUnit.NANOSECONDS.sleep(RETRY_NANOS);
@@ -132,10 +147,14 @@ public final class BuildScheduler {
             throw new IOException("interrupted while building", e);
         } finally {
             pool.shutdown();
+            // Nothing is reported built (and no result link made) before it is valid.
+            commitFailures = commits.awaitAll();
             progress.close();
         }
-        if (!failures.isEmpty()) {
-            throw new BuildFailedException(failures, graph.nodes.size() - built - foundBuilt - failures.size());
+        if (!failures.isEmpty() || !commitFailures.isEmpty()) {
+            int notStarted = graph.nodes.size() - built - foundBuilt - failures.size();
+            failures.addAll(commitFailures);
+            throw new BuildFailedException(failures, notStarted);
         }
         if (built + foundBuilt != graph.nodes.size()) {
             throw new IllegalStateException("scheduler finished with " + (graph.nodes.size() - built - foundBuilt)
@@ -160,12 +179,21 @@ public final class BuildScheduler {
         }
     }
 
-    /** Runs on a pool thread; every failure becomes a message, and the locks are released. */
-    private Finished runHolding(BuildJob job, BuildGraph.Node n, List<PathLock> locks) {
+    /**
+     * Runs a build (on a pool thread, or this one); every failure becomes a message. A build that succeeded is handed to
+     * {@code commits} with its locks (released once its outputs are valid); otherwise the locks are
+     * released here.
+     */
+    private Finished runHolding(BuildJob job, BuildCommits commits, BuildGraph.Node n, List<PathLock> locks) {
+        boolean handedOver = false;
         try {
-            job.run(n);
-            // Built and registered: the lock files have done their work (Nix deletes them here too).
-            for (PathLock l : locks) l.deleteFileQuietly();
+            LocalStore.PreparedRegistration prepared = job.run(n);
+            commits.submit(n, print(n), locks, () -> {
+                job.commit(n, prepared);
+                // Built and registered: the lock files have done their work (Nix deletes them here too).
+                for (PathLock l : locks) l.deleteFileQuietly();
+            });
+            handedOver = true;
             return new Finished(n, null, false);
         } catch (BuildJob.NotStarted e) {
             return new Finished(n, null, true);
@@ -174,10 +202,12 @@ public final class BuildScheduler {
         } catch (IOException | RuntimeException e) {
             return new Finished(n, new BuildException("building '" + print(n) + "' failed: " + e.getMessage(), e), false);
         } finally {
-            try {
-                release(locks);
-            } catch (IOException e) {
-                // The lock file's descriptor is closed either way; the OS has released the lock.
+            if (!handedOver) {
+                try {
+                    release(locks);
+                } catch (IOException e) {
+                    // The lock file's descriptor is closed either way; the OS has released the lock.
+                }
             }
         }
     }

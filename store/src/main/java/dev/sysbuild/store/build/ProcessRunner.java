@@ -35,6 +35,9 @@ import java.util.TreeMap;
  * physical one: build with the sandbox for outputs that must be right on the booted machine.
  */
 final class ProcessRunner implements Builder {
+    private static final java.nio.file.attribute.FileAttribute<?> PRIVATE_DIR =
+            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
 
     static {
         // JDK 17's default (posix_spawn through jspawnhelper) execs twice per builder, about 1.5 ms
@@ -55,7 +58,10 @@ final class ProcessRunner implements Builder {
         String physical = layout.physicalStoreDir() + "/";
         java.util.function.UnaryOperator<String> map = rewrite ? s -> s.replace(logical, physical) : s -> s;
 
-        Path buildDir = Files.createTempDirectory(settings.tmpDir(), "sysbuild-build-" + Trees.safeName(req.name()) + "-");
+        // Not Files.createTempDirectory: its names come from a SecureRandom, whose seeding costs a
+        // short build command 10-25 ms; the name only has to be unused, and creating it exclusively checks that.
+        Path buildDir = Files.createDirectory(settings.tmpDir().resolve("sysbuild-build-" + Trees.safeName(req.name())
+                + "-" + AtomicFile.randomSuffix()), PRIVATE_DIR);
         Path chrootStore = sandboxed ? layout.physicalStoreDir().resolve(".tmp-build-" + random()) : null;
         // Held while the chroot store exists, so a collection meanwhile leaves it alone.
         PathLock chrootLock = sandboxed ? PathLock.acquire(layout.tempLockFile(chrootStore.getFileName().toString()),

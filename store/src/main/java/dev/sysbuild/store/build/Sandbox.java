@@ -92,7 +92,10 @@ final class Sandbox {
      * invoking user) and {@code nobody}, and {@code hosts} for localhost. The caller deletes it.
      */
     static Path writeEtc(Path tmpDir) throws IOException {
-        Path etc = Files.createTempDirectory(tmpDir, "sysbuild-sandbox-etc-");
+        // (Not Files.createTempDirectory, whose SecureRandom costs 10-25 ms to seed; see ProcessRunner.)
+        Path etc = Files.createDirectory(tmpDir.resolve("sysbuild-sandbox-etc-" + dev.sysbuild.store.local.AtomicFile.randomSuffix()),
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
         Files.writeString(etc.resolve("passwd"), "root:x:0:0:Nix build user:/build:/noshell\n"
                 + "nixbld:x:1000:100:Nix build user:/build:/noshell\n"
                 + "nobody:x:65534:65534:Nobody:/:/noshell\n");

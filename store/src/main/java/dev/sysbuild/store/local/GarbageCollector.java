@@ -61,25 +61,29 @@ final class GarbageCollector {
         Set<StorePath> dead = new HashSet<>(valid.keySet());
         dead.removeAll(live);
         if (!dryRun) GcJournal.begin(layout, dead);
-        // From the journal on, the dead paths are going whatever happens (a crash is finished on
-        // the next open), so their info files and their trees are deleted at the same time: the two
-        // directories' unlinks do not wait for each other, and on two cores this halves the time.
-        FutureTask<Void> unregistering = new FutureTask<>(() -> {
-            unregister(dead);
-            return null;
-        });
-        if (!dryRun) startDaemon(unregistering, "sysbuild-gc-unregister");
+        try (ParallelDeletes deletes = new ParallelDeletes()) {
+            // From the journal on, the dead paths are going whatever happens (a crash is finished on
+            // the next open), so their info files and their trees are deleted at the same time, each
+            // on several threads (see ParallelDeletes for why that pays even on few cores).
+            FutureTask<Void> unregistering = new FutureTask<>(() -> {
+                unregister(dead, deletes.batch());
+                return null;
+            });
+            if (!dryRun) startDaemon(unregistering, "sysbuild-gc-unregister");
 
-        SortedSet<StorePath> deleted = new TreeSet<>(dead);
-        long[] bytes = {0};
-        int temporary = sweepStoreDir(valid.keySet(), dead, deleted, bytes, dryRun);
-        if (!dryRun) {
-            await(unregistering);
-            temporary += db.deleteTemporaryFiles();
-            bytes[0] += deleteUnusedLinks();
-            deleteUnusedLockFiles();
+            SortedSet<StorePath> deleted = new TreeSet<>(dead);
+            long[] bytes = {0};
+            ParallelDeletes.Batch trees = deletes.batch();
+            int temporary = sweepStoreDir(valid.keySet(), dead, deleted, bytes, dryRun, trees);
+            bytes[0] += trees.await();
+            if (!dryRun) {
+                await(unregistering);
+                temporary += db.deleteTemporaryFiles();
+                bytes[0] += deleteUnusedLinks();
+                deleteUnusedLockFiles();
+            }
+            return new GcResult(deleted, bytes[0], temporary, dryRun);
         }
-        return new GcResult(deleted, bytes[0], temporary, dryRun);
     }
 
     /** Every valid path's info, read on all cores: one file each, and at 100,000 paths this is most of a dry run. */
@@ -141,9 +145,18 @@ final class GarbageCollector {
     private List<StorePath> pathsBeingBuilt(Set<StorePath> valid, Set<StorePath> live) throws IOException {
         Optional<HeldLocks> held = HeldLocks.on(layout.locksDir());
         List<StorePath> building = new ArrayList<>();
+        // Lock files are deleted once their path is valid, so most dead paths have none: one listing
+        // of the locks directory instead of a failed lstat(2) per dead path.
+        Set<Path> lockFiles = new HashSet<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(layout.locksDir())) {
+            entries.forEach(lockFiles::add);
+        } catch (NoSuchFileException e) {
+            return building;
+        }
         for (StorePath p : valid) {
             if (live.contains(p)) continue;
             Path lockFile = layout.lockFile(p);
+            if (!lockFiles.contains(lockFile)) continue;
             if (held.isPresent()) {
                 if (held.get().isHeld(lockFile)) building.add(p);
             } else if (Files.exists(lockFile)) { // never create a lock file only to test it
@@ -156,31 +169,35 @@ final class GarbageCollector {
     }
 
     /**
-     * Deletes the info files of {@code dead}, whose journal ({@link GcJournal}) is written, in the
-     * order the directory lists them (the order of its blocks), then closes the journal.
+     * Deletes the info files of {@code dead}, whose journal ({@link GcJournal}) is written, on the
+     * threads of {@code batch}, then closes the journal.
      */
-    private void unregister(Set<StorePath> dead) throws IOException {
+    private void unregister(Set<StorePath> dead, ParallelDeletes.Batch batch) throws IOException {
         if (dead.isEmpty()) return;
         Set<String> hashParts = new HashSet<>();
         for (StorePath p : dead) hashParts.add(p.hashPart());
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(layout.infoDir())) {
             for (Path info : entries) {
-                // java.io.File#delete is one unlink(2); Files.delete adds an lstat(2) to every file.
-                if (hashParts.contains(info.getFileName().toString()) && !info.toFile().delete()) {
-                    throw new IOException("cannot delete '" + info + "' to unregister its path");
-                }
+                if (!hashParts.contains(info.getFileName().toString())) continue;
+                batch.add(() -> {
+                    // java.io.File#delete is one unlink(2); Files.delete adds an lstat(2) to every file.
+                    if (!info.toFile().delete()) throw new IOException("cannot delete '" + info + "' to unregister its path");
+                    return 0L;
+                });
             }
         }
+        batch.await();
         GcJournal.finish(layout);
     }
 
     /**
      * One pass over the store directory: deletes the trees of {@code dead} and every entry that is
      * neither valid nor locked (the invalid leftovers {@link InvalidPathSweep} also removes), and
-     * the temporary entries. Returns how many temporary entries there were.
+     * the temporary entries. Returns how many temporary entries there were. The dead trees are
+     * deleted by {@code trees}, whose bytes the caller adds.
      */
     private int sweepStoreDir(Set<StorePath> valid, Set<StorePath> dead, SortedSet<StorePath> deleted, long[] bytes,
-            boolean dryRun) throws IOException {
+            boolean dryRun, ParallelDeletes.Batch trees) throws IOException {
         int temporary = 0;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(layout.physicalStoreDir())) {
             for (Path entry : entries) {
@@ -196,7 +213,8 @@ final class GarbageCollector {
                     continue; // .links, or not a store object at all: not ours to delete
                 }
                 if (dead.contains(p)) {
-                    bytes[0] += TreeDeleter.delete(entry, dryRun);
+                    if (dryRun) bytes[0] += TreeDeleter.delete(entry, true);
+                    else trees.add(() -> TreeDeleter.delete(entry, false));
                 } else if (!valid.contains(p)) {
                     Optional<PathLock> lock = PathLock.tryAcquire(layout.lockFile(p));
                     if (lock.isEmpty()) continue; // being built right now

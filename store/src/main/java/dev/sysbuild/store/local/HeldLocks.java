@@ -47,9 +47,9 @@ final class HeldLocks {
     boolean isHeld(Path lockFile) throws IOException {
         if (inodes.isEmpty()) return false;
         try {
-            long dev = ((Number) Files.getAttribute(lockFile, "unix:dev", LinkOption.NOFOLLOW_LINKS)).longValue();
-            long ino = ((Number) Files.getAttribute(lockFile, "unix:ino", LinkOption.NOFOLLOW_LINKS)).longValue();
-            return dev == device && inodes.contains(ino);
+            // One lstat(2) for both.
+            java.util.Map<String, Object> a = Files.readAttributes(lockFile, "unix:dev,ino", LinkOption.NOFOLLOW_LINKS);
+            return ((Number) a.get("dev")).longValue() == device && inodes.contains(((Number) a.get("ino")).longValue());
         } catch (NoSuchFileException e) {
             return false;
         }

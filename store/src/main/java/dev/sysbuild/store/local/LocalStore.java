@@ -33,8 +33,8 @@ import java.util.TreeSet;
  */
 public final class LocalStore {
     private static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofHours(1);
-    /** Above this NAR size an add starts the write-back of its copy early (see {@link TreeSync}). */
-    private static final long BIG_NAR = 4 << 20;
+    /** While an add copies, the write-back of its file system is started after every so many bytes (see {@link TreeSync}). */
+    private static final long WRITE_BACK_EVERY = 32 << 20;
 
     private final StoreLayout layout;
     private final ValidPathDb db;
@@ -153,17 +153,23 @@ public final class LocalStore {
             Path temp = newTempDir();
             try {
                 Path staged = temp.resolve("x");
-                NarSummary nar = NarCopy.copy(source, staged, candidates);
+                // Canonicalised as it is unpacked (no second walk), and a large tree's data starts for
+                // the disk while the copy goes on, so the sync before the commit has little left to wait for.
+                Canonicaliser.WhileUnpacking canonical = new Canonicaliser.WhileUnpacking();
+                TreeSync.Early writeBack = new TreeSync.Early(temp, WRITE_BACK_EVERY);
+                NarSummary nar;
+                try {
+                    nar = NarCopy.copy(source, staged, candidates, canonical, writeBack);
+                } finally {
+                    writeBack.await();
+                }
                 StorePath path = storeDir().sourcePath(name, nar.narHash(), nar.references(), false);
                 if (isValid(path)) return path;
                 try (PathLock lock = lockPath(path)) {
                     if (isValid(path)) return path; // another process added it while we waited
                     requireValidReferences(path, nar.references());
-                    // A large tree's data starts for the disk now, while its metadata is canonicalised.
-                    Thread writeBack = nar.narSize() > BIG_NAR ? TreeSync.startWriteBack(staged) : null;
-                    Canonicaliser.canonicalise(staged);
-                    if (writeBack != null) TreeSync.awaitWriteBack(writeBack);
-                    install(staged, path);
+                    canonical.sync(staged);
+                    install(staged, path, false);
                     commit(new PathInfo(path, nar.narHash(), nar.narSize(), nar.references(), Optional.empty(),
                             clock.instant()));
                     lock.deleteFileQuietly(); // valid now: whoever waited finds it so (PathLock explains the protocol)
@@ -209,7 +215,7 @@ public final class LocalStore {
         StorePath path = storeDir().textPath(name, contents, references);
         return addStaged(path, references, staged -> {
             Files.write(staged, contents);
-            return null;
+            return NarSummary.ofRegularFile(contents);
         }, (staged, narHash) -> {});
     }
 
@@ -237,7 +243,7 @@ public final class LocalStore {
                 // Canonicalising changes nothing a NAR records, so a hash taken while unpacking stands.
                 NarSummary nar = unpacked != null ? unpacked : NarSummary.of(staged, List.of());
                 check.check(staged, nar.narHash());
-                install(staged, path);
+                install(staged, path, true);
                 commit(new PathInfo(path, nar.narHash(), nar.narSize(), new TreeSet<>(references),
                         deriver, clock.instant()));
                 lock.deleteFileQuietly(); // valid now: whoever waited finds it so (PathLock explains the protocol)
@@ -282,6 +288,18 @@ public final class LocalStore {
      */
     public List<PathInfo> registerValidPaths(Collection<StorePath> outputs, Collection<StorePath> candidates,
             Optional<StorePath> deriver) throws IOException {
+        return commitRegistration(prepareRegistration(outputs, candidates, deriver));
+    }
+
+    /**
+     * The first half of {@link #registerValidPaths}: canonicalises the outputs and scans them, so
+     * their entries (references included) are known, but makes nothing valid yet. The caller keeps
+     * holding the outputs' locks until {@link #commitRegistration}, which keeps a collection away
+     * from them meanwhile. A builder may start the builds that use these outputs before the commit,
+     * as long as those are committed after it (a valid path's references must be valid).
+     */
+    public PreparedRegistration prepareRegistration(Collection<StorePath> outputs, Collection<StorePath> candidates,
+            Optional<StorePath> deriver) throws IOException {
         try (GcLock.Held gc = gcLock.shared()) {
             List<StorePath> scanFor = new ArrayList<>(candidates);
             scanFor.addAll(outputs);
@@ -298,15 +316,34 @@ public final class LocalStore {
                             + physical);
                 }
                 Canonicaliser.canonicalise(physical);
-                FileTrees.syncTree(physical);
                 NarSummary nar = NarSummary.of(physical, scanFor);
                 infos.add(new PathInfo(p, nar.narHash(), nar.narSize(), nar.references(), deriver, clock.instant()));
             }
-            List<PathInfo> ordered = ReferenceOrder.dependenciesFirst(infos);
-            for (PathInfo info : ordered) {
-                if (!isValid(info.path())) commit(info);
+            return new PreparedRegistration(ReferenceOrder.dependenciesFirst(infos));
+        }
+    }
+
+    /**
+     * The second half of {@link #registerValidPaths}: forces the prepared outputs to disk and
+     * commits them, referenced-first. Fails if a reference is not valid (yet). Returns the
+     * entries in commit order, already valid ones included.
+     */
+    public List<PathInfo> commitRegistration(PreparedRegistration prepared) throws IOException {
+        try (GcLock.Held gc = gcLock.shared()) {
+            List<PathInfo> todo = new ArrayList<>();
+            for (PathInfo info : prepared.infos()) {
+                if (!isValid(info.path())) todo.add(info);
             }
-            return ordered;
+            for (PathInfo info : todo) FileTrees.syncTree(layout.physical(info.path()));
+            for (PathInfo info : todo) commit(info);
+            return prepared.infos();
+        }
+    }
+
+    /** Outputs canonicalised and scanned by {@link #prepareRegistration}, not yet valid. */
+    public record PreparedRegistration(List<PathInfo> infos) {
+        public PreparedRegistration {
+            infos = List.copyOf(infos);
         }
     }
 
@@ -452,9 +489,12 @@ public final class LocalStore {
         return StoreCheck.run(layout, db, checkContents);
     }
 
-    /** Moves a staged tree to its place, replacing garbage a crashed attempt left there. */
-    private void install(Path staged, StorePath path) throws IOException {
-        FileTrees.syncTree(staged);
+    /**
+     * Moves a staged tree to its place, replacing garbage a crashed attempt left there; with
+     * {@code sync}, forces the tree to disk first (a caller passing false has done so).
+     */
+    private void install(Path staged, StorePath path, boolean sync) throws IOException {
+        if (sync) FileTrees.syncTree(staged);
         Path target = layout.physical(path);
         // We hold the path's lock and it is not valid, so whatever is there is a crashed attempt's.
         FileTrees.deleteRecursively(target);

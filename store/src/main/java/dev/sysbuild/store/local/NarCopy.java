@@ -19,6 +19,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.LongConsumer;
 
 /**
  * Copies a tree into the store the way Nix does, as its NAR: one thread serialises the source,
@@ -31,6 +32,15 @@ final class NarCopy {
 
     /** Unpacks the NAR of {@code source} at {@code target} (which must not exist); returns its summary. */
     static NarSummary copy(Path source, Path target, Collection<StorePath> candidates) throws IOException {
+        return copy(source, target, candidates, null, null);
+    }
+
+    /**
+     * {@link #copy(Path, Path, Collection)}, handing each unpacked entry to {@code finisher} (if not
+     * null) and telling {@code progress} (if not null) how many NAR bytes have been unpacked so far.
+     */
+    static NarSummary copy(Path source, Path target, Collection<StorePath> candidates, NarReader.Finisher finisher,
+            LongConsumer progress) throws IOException {
         ChunkPipe pipe = new ChunkPipe();
         InputStream in = pipe.in;
         java.io.OutputStream out = pipe.out;
@@ -44,7 +54,7 @@ final class NarCopy {
         writer.setDaemon(true);
         writer.start();
         try {
-            NarSummary summary = restore(in, target, candidates);
+            NarSummary summary = restore(in, target, candidates, finisher, progress);
             dump.get(); // the writer's own failure, if any, is the one to report
             return summary;
         } catch (IOException | RuntimeException e) {
@@ -66,6 +76,11 @@ final class NarCopy {
 
     /** Unpacks {@code nar} at {@code target}, hashing and scanning the bytes as they are read. */
     static NarSummary restore(InputStream nar, Path target, Collection<StorePath> candidates) throws IOException {
+        return restore(nar, target, candidates, null, null);
+    }
+
+    private static NarSummary restore(InputStream nar, Path target, Collection<StorePath> candidates,
+            NarReader.Finisher finisher, LongConsumer progress) throws IOException {
         Map<String, StorePath> byHashPart = new HashMap<>();
         for (StorePath c : candidates) byHashPart.put(c.hashPart(), c);
         HashSink sink = new HashSink(HashAlgo.SHA256);
@@ -83,6 +98,7 @@ final class NarCopy {
                 if (n > 0) {
                     sink.write(b, off, n);
                     if (scanner != null) scanner.write(b, off, n);
+                    if (progress != null) progress.accept(sink.size());
                 }
                 return n;
             }
@@ -95,7 +111,8 @@ final class NarCopy {
                 return Math.max(got, 0);
             }
         };
-        NarReader.restore(tee, target);
+        if (finisher == null) NarReader.restore(tee, target);
+        else NarReader.restore(tee, target, finisher);
         SortedSet<StorePath> refs = new TreeSet<>();
         if (scanner != null) for (String h : scanner.found()) refs.add(byHashPart.get(h));
         return new NarSummary(sink.finish(), sink.size(), refs);

@@ -34,10 +34,18 @@ final class TreeSync {
 
     static void sync(Path root) throws IOException {
         List<Path> entries = entries(root);
-        if (entries.size() <= ONE_BY_ONE_LIMIT) {
-            for (Path p : entries) force(p);
+        sync(root, entries.size() <= ONE_BY_ONE_LIMIT ? entries : null);
+    }
+
+    /**
+     * {@link #sync(Path)} for a caller that knows the tree: {@code fewEntries} are all its files and
+     * directories if there are at most {@link #ONE_BY_ONE_LIMIT}, null if there are more.
+     */
+    static void sync(Path root, List<Path> fewEntries) throws IOException {
+        if (fewEntries != null) {
+            for (Path p : fewEntries) force(p);
         } else if (!syncFileSystem(root)) {
-            forceInParallel(entries);
+            forceInParallel(entries(root));
         }
     }
 
@@ -57,6 +65,37 @@ final class TreeSync {
         t.setDaemon(true);
         t.start();
         return t;
+    }
+
+    /**
+     * Starts the write-back of a tree's file system each time another {@code every} bytes have been
+     * written into it, one {@code sync -f} at a time, so the disk writes while the copy goes on and
+     * the {@link #sync} that makes the tree durable finds little left to do. Only a head start, as
+     * {@link #startWriteBack}.
+     */
+    static final class Early implements java.util.function.LongConsumer {
+        private final Path root;
+        private final long every;
+        private long next;
+        private Thread running;
+
+        Early(Path root, long every) {
+            this.root = root;
+            this.every = every;
+            this.next = every;
+        }
+
+        @Override
+        public void accept(long written) {
+            if (written < next || (running != null && running.isAlive())) return;
+            running = startWriteBack(root);
+            next = written + every;
+        }
+
+        /** Waits for the write-back running now, if any. */
+        void await() throws IOException {
+            if (running != null) awaitWriteBack(running);
+        }
     }
 
     /** Waits for a {@link #startWriteBack} to end. */

@@ -4,14 +4,17 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -32,14 +35,40 @@ public final class NarReader {
     private static final int MAX_TOKEN = 64;
     private static final int MAX_NAME = 4096;
     private static final int MAX_TARGET = 64 * 1024;
+    private static final Set<OpenOption> CREATE_WRITE = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+
+    /**
+     * Gives each unpacked entry its final form as soon as it is complete, so a caller that wants
+     * the tree in some canonical form need not walk it again (each walk costs several system
+     * calls per file).
+     */
+    public interface Finisher {
+        /** The mode a regular file is created with, or null for the default (then the executable bit is set after). */
+        Set<PosixFilePermission> createMode(boolean executable);
+
+        /** Called once an entry is complete: a file once closed, a directory once all its entries are. */
+        void finished(Path p, NarEntryType type, boolean executable) throws IOException;
+    }
+
+    private static final Finisher NONE = new Finisher() {
+        @Override
+        public Set<PosixFilePermission> createMode(boolean executable) {
+            return null;
+        }
+
+        @Override
+        public void finished(Path p, NarEntryType type, boolean executable) {}
+    };
 
     private final InputStream in;
+    private final Finisher finisher;
     private final byte[] word = new byte[8];
     private final byte[] copyBuffer = new byte[64 * 1024];
     private long offset;
 
-    private NarReader(InputStream in) {
+    private NarReader(InputStream in, Finisher finisher) {
         this.in = in;
+        this.finisher = finisher;
     }
 
     /**
@@ -48,10 +77,15 @@ public final class NarReader {
      * @throws NarFormatException if the archive is malformed (the message gives the byte offset)
      */
     public static void restore(InputStream in, Path target) throws IOException {
+        restore(in, target, NONE);
+    }
+
+    /** {@link #restore(InputStream, Path)}, handing each entry to {@code finisher} once it is complete. */
+    public static void restore(InputStream in, Path target, Finisher finisher) throws IOException {
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException("cannot unpack a NAR to '" + target + "': it already exists");
         }
-        NarReader reader = new NarReader(in);
+        NarReader reader = new NarReader(in, finisher);
         reader.magic();
         reader.node(target);
     }
@@ -80,6 +114,7 @@ public final class NarReader {
                 byte[] link = string(MAX_TARGET);
                 Files.createSymbolicLink(target, linkTarget(link));
                 expect(")");
+                finisher.finished(target, NarEntryType.SYMLINK, false);
             }
             case "directory" -> directory(target);
             default -> throw bad("unknown file type '" + type + "'");
@@ -96,7 +131,10 @@ public final class NarReader {
         if (!tag.equals("contents")) throw bad("expected 'contents', got '" + tag + "'");
         long size = integer();
         if (size < 0) throw bad("file size out of range");
-        try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        Set<PosixFilePermission> mode = finisher.createMode(executable);
+        try (OutputStream out = mode == null
+                ? Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
+                : Channels.newOutputStream(Files.newByteChannel(target, CREATE_WRITE, PosixFilePermissions.asFileAttribute(mode)))) {
             long left = size;
             while (left > 0) {
                 int n = in.read(copyBuffer, 0, (int) Math.min(copyBuffer.length, left));
@@ -108,12 +146,13 @@ public final class NarReader {
         }
         padding(size);
         expect(")");
-        if (executable) {
+        if (executable && mode == null) {
             Set<PosixFilePermission> perms = EnumSet.copyOf(Files.getPosixFilePermissions(target));
             perms.addAll(Set.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
                     PosixFilePermission.OTHERS_EXECUTE));
             Files.setPosixFilePermissions(target, perms);
         }
+        finisher.finished(target, NarEntryType.REGULAR, executable);
     }
 
     /** Entries up to and including the directory node's closing parenthesis. */
@@ -122,7 +161,10 @@ public final class NarReader {
         byte[] previous = null;
         while (true) {
             String tag = token();
-            if (tag.equals(")")) return;
+            if (tag.equals(")")) {
+                finisher.finished(target, NarEntryType.DIRECTORY, false);
+                return;
+            }
             if (!tag.equals("entry")) throw bad("expected 'entry' or ')', got '" + tag + "'");
             expect("(");
             expect("name");

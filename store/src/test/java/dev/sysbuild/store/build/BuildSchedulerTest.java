@@ -147,6 +147,38 @@ class BuildSchedulerTest {
     }
 
     @Test
+    void aChainIsCommittedInOrderAndEverythingIsValidAndUnlockedWhenRealiseReturns() throws Exception {
+        // Outputs are committed in the background while the next build runs; none may be left uncommitted,
+        // and each commit needs the previous one (a valid path's references must be valid).
+        InstantiatedDerivation prev = drvs.sh("link-0", "echo 0 > $out");
+        List<InstantiatedDerivation> chain = new java.util.ArrayList<>(List.of(prev));
+        for (int i = 1; i < 25; i++) {
+            prev = drvs.sh("link-" + i, "read x < $in0; echo $((x + 1)) > $out; echo $in0 >> $out", prev);
+            chain.add(prev);
+        }
+
+        assertThat(realise(new BuildScheduler(store, settings.withJobs(1), BuildProgress.silent()), prev).built())
+                .isEqualTo(25);
+
+        try (var locks = Files.list(store.layout().locksDir())) {
+            assertThat(locks.filter(f -> f.toString().endsWith(".lock")).toList()).isEmpty(); // deleted after each commit
+        }
+        for (int i = 0; i < chain.size(); i++) {
+            StorePath out = drvs.outPath(chain.get(i));
+            PathInfo info = store.queryPathInfo(out).orElseThrow();
+            if (i > 0) assertThat(info.references()).contains(drvs.outPath(chain.get(i - 1)));
+            assertThat(store.tryLockPath(out)).hasValueSatisfying(l -> {
+                try {
+                    l.close();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+        assertThat(Files.readAllLines(store.layout().physical(drvs.outPath(prev))).get(0)).isEqualTo("24");
+    }
+
+    @Test
     void validOutputsAreNotBuiltAgain() throws Exception {
         Path count = tmp.resolve("count");
         InstantiatedDerivation d = drvs.sh("once", "echo x >> " + count + "; echo once > $out");
@@ -154,6 +186,43 @@ class BuildSchedulerTest {
         assertThat(realise(d).built()).isEqualTo(1);
         assertThat(realise(d).built()).isZero();
         assertThat(Files.readAllLines(count)).hasSize(1);
+    }
+
+    @Test
+    void aFailedBackgroundCommitFailsTheRunAndLeavesNothingOfItOrWhatWasBuiltOnIt() throws Exception {
+        // The dependent starts before its input is committed; when that commit fails, the dependent's
+        // commit must fail too (its reference is not valid) and both leave nothing behind.
+        Path started = tmp.resolve("top-started");
+        InstantiatedDerivation base = drvs.sh("base", "echo base > $out");
+        InstantiatedDerivation top = drvs.sh("top", ": > " + started + "; read x < $in0; echo \"$x $in0\" > $out", base);
+        BuildScheduler s = new BuildScheduler(store, settings, BuildProgress.silent());
+        s.beforeCommit = drv -> {
+            if (!drv.equals(base.drvPath())) return;
+            // Fail only once the dependent's builder has started on the uncommitted input.
+            for (int i = 0; i < 500 && !Files.exists(started); i++) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            throw new IllegalStateException("injected commit failure");
+        };
+
+        assertThatThrownBy(() -> realise(s, top))
+                .isInstanceOf(BuildFailedException.class)
+                .hasMessageContaining("registering the outputs of '" + store.storeDir().print(base.drvPath()))
+                .hasMessageContaining("injected commit failure")
+                .hasMessageContaining("is not valid");
+        assertThat(started).exists();
+
+        for (InstantiatedDerivation d : List.of(base, top)) {
+            assertThat(store.isValid(drvs.outPath(d))).isFalse();
+            assertThat(store.layout().physical(drvs.outPath(d))).doesNotExist();
+            var lock = store.tryLockPath(drvs.outPath(d));
+            assertThat(lock).isPresent();
+            lock.get().close();
+        }
     }
 
     @Test
