@@ -270,7 +270,11 @@ let
       order = if order == null then defaultOrderPriority else order;
     }) ];
 
-  mergeDefinitions = loc: type: defs:
+  # The Java fast path (dev.sysbuild.eval.modules.MergedDefinitions) gives the same record, and
+  # hands over to mergeDefinitionsNix below whenever anything fails, for its error messages.
+  mergeDefinitions = __sysbuildMergeDefinitions mergeDefinitionsNix;
+
+  mergeDefinitionsNix = loc: type: defs:
     let
       # One plain definition (the common case of list elements) cannot hold properties.
       simple = length defs == 1 && !(isAttrs (head defs).value);

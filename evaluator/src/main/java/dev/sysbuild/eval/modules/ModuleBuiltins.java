@@ -1,0 +1,20 @@
+package dev.sysbuild.eval.modules;
+
+import dev.sysbuild.eval.value.PrimOp;
+import dev.sysbuild.eval.value.Value;
+import java.util.Map;
+
+/**
+ * The module system's fast paths as top-level names for {@code lib/modules.nix}. They are not
+ * in the {@code builtins} set: they are not Nix builtins, only helpers of the bundled library.
+ */
+public final class ModuleBuiltins {
+    private ModuleBuiltins() {}
+
+    public static Map<String, Value> globals() {
+        return Map.of(
+                // __sysbuildMergeDefinitions nixMergeDefinitions loc type defs
+                "__sysbuildMergeDefinitions", new PrimOp("__sysbuildMergeDefinitions", 4,
+                        a -> MergedDefinitions.record(a[0], a[1], a[2], a[3])));
+    }
+}
