@@ -228,7 +228,15 @@ let
 
   # --- 4. merging the definitions of one option ---
 
-  evalOptionValue = loc: opt: defs:
+  # The Java fast path (dev.sysbuild.eval.modules.OptionValue) gives the same record, and hands
+  # over to evalOptionValueNix below whenever anything fails, for its error messages.
+  evalOptionValue = __sysbuildEvalOptionValue {
+    nix = evalOptionValueNix;
+    inherit mergeDefinitions showOption unsafeGetAttrPos;
+    toStringOf = loc: _: showOption loc;
+  };
+
+  evalOptionValueNix = loc: opt: defs:
     let
       defaultDef = { file = head opt.declarations; pos = unsafeGetAttrPos "default" opt; value = mkOverride 1500 opt.default; };
       defs' = optional (opt ? default) defaultDef ++ defs;

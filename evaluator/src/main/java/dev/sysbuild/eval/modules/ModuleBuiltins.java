@@ -15,6 +15,9 @@ public final class ModuleBuiltins {
         return Map.of(
                 // __sysbuildMergeDefinitions nixMergeDefinitions loc type defs
                 "__sysbuildMergeDefinitions", new PrimOp("__sysbuildMergeDefinitions", 4,
-                        a -> MergedDefinitions.record(a[0], a[1], a[2], a[3])));
+                        a -> MergedDefinitions.record(a[0], a[1], a[2], a[3])),
+                // __sysbuildEvalOptionValue helpers loc opt defs
+                "__sysbuildEvalOptionValue", new PrimOp("__sysbuildEvalOptionValue", 4,
+                        a -> OptionValue.record(a[0], a[1], a[2], a[3])));
     }
 }
