@@ -113,7 +113,17 @@ let
 
   # The option tree: each name is either { isOption = true; option } (the merged declaration)
   # or { isOption = false; children }.
-  mergeDeclarations = loc: sources:
+  # The Java fast path (dev.sysbuild.eval.modules.Declarations) gives the same tree, building the
+  # node of a name declared once by an option itself and handing everything else to the functions here.
+  mergeDeclarations = __sysbuildMergeDeclarations {
+    nix = mergeDeclarationsNix;
+    node = declarationNode;
+    optionDecls = mergeOptionDecls;
+    unspecified = types.unspecified;
+    inherit unsafeGetAttrPos;
+  };
+
+  mergeDeclarationsNix = loc: sources:
     let
       byName = zipAttrsWith (_: ds: ds) (map (s:
         mapAttrs (name: value: { inherit (s) file; inherit value; pos = unsafeGetAttrPos name s.attrs; }) s.attrs

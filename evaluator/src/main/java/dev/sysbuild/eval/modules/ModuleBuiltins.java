@@ -18,6 +18,9 @@ public final class ModuleBuiltins {
                         a -> MergedDefinitions.record(a[0], a[1], a[2], a[3])),
                 // __sysbuildEvalOptionValue helpers loc opt defs
                 "__sysbuildEvalOptionValue", new PrimOp("__sysbuildEvalOptionValue", 4,
-                        a -> OptionValue.record(a[0], a[1], a[2], a[3])));
+                        a -> OptionValue.record(a[0], a[1], a[2], a[3])),
+                // __sysbuildMergeDeclarations helpers loc sources
+                "__sysbuildMergeDeclarations", new PrimOp("__sysbuildMergeDeclarations", 3,
+                        a -> Declarations.level(a[0], a[1], a[2])));
     }
 }
