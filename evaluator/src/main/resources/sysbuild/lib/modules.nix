@@ -206,7 +206,14 @@ let
 
   # One level of the tree: every declared name gets its definitions from all layers;
   # defined names nobody declared are `unmatched` (for freeformType or the error).
-  mergeLevel = loc: tree: layers:
+  # The Java fast path (dev.sysbuild.eval.modules.Level) gives the same record, and hands over to
+  # mergeLevelNix below whenever anything fails, for its error messages.
+  mergeLevel = __sysbuildMergeLevel {
+    nix = mergeLevelNix;
+    inherit evalOptionValue pushDown id unsafeGetAttrPos;
+  };
+
+  mergeLevelNix = loc: tree: layers:
     let
       defsByName = zipAttrsWith (_: ds: ds) (map (l:
         mapAttrs (name: raw: { inherit (l) file wrap; inherit raw; pos = unsafeGetAttrPos name l.attrs; }) l.attrs

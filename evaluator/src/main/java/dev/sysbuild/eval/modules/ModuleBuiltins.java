@@ -21,6 +21,9 @@ public final class ModuleBuiltins {
                         a -> OptionValue.record(a[0], a[1], a[2], a[3])),
                 // __sysbuildMergeDeclarations helpers loc sources
                 "__sysbuildMergeDeclarations", new PrimOp("__sysbuildMergeDeclarations", 3,
-                        a -> Declarations.level(a[0], a[1], a[2])));
+                        a -> Declarations.level(a[0], a[1], a[2])),
+                // __sysbuildMergeLevel helpers loc tree layers
+                "__sysbuildMergeLevel", new PrimOp("__sysbuildMergeLevel", 4,
+                        a -> Level.record(a[0], a[1], a[2], a[3])));
     }
 }
