@@ -12,7 +12,7 @@ let
   inherit (lib.options) mergeEqualOption mergeOneOption mergeUniqueOption mergeDefaultOption
     getValues getFiles showOption showFiles;
   inherit (lib.trivial) isFunction;
-  mergeDefinitions = loc: type: defs: lib.modules.mergeDefinitions loc type defs;
+  mergeDefinitions = lib.modules.mergeDefinitions;
 
   isType = kind: v: isAttrs v && (v._type or null) == kind;
   setType = kind: v: v // { _type = kind; };

@@ -25,6 +25,7 @@ import java.util.TreeMap;
 final class Declarations {
     private static final NixString OPTION = NixString.of("option");
     private static final String[] NODE = {"isOption", "option"};
+    private static final String[] DECLARED = {"_type", "declarationPositions", "declarations", "type"};
 
     private Declarations() {}
 
@@ -42,8 +43,8 @@ final class Declarations {
                 for (int i = 0; i < attrs.size(); i++) {
                     NixString name = NixString.of(attrs.name(i));
                     Value pos = Lazy.apply(helpers.get("unsafeGetAttrPos"), name, attrs);
-                    byName.computeIfAbsent(attrs.name(i), k -> new ArrayList<>(1)).add(NixAttrs.sorted(
-                            new String[] {"file", "pos", "value"}, new Value[] {file, pos, attrs.value(i)}, new Span[3]));
+                    byName.computeIfAbsent(attrs.name(i), k -> new ArrayList<>(1)).add(
+                            Records.of(Records.FILE_POS_VALUE, file, pos, attrs.value(i)));
                 }
             }
             String[] names = byName.keySet().toArray(new String[0]);
@@ -55,7 +56,7 @@ final class Declarations {
                 path[prefix.length] = NixString.of(names[k]);
                 nodes[k++] = new Thunk(new DeclarationNode(helpers, NixList.wrap(path), NixList.wrap(ds.toArray(new Value[0]))), null);
             }
-            return NixAttrs.sorted(names, nodes, new Span[names.length]);
+            return NixAttrs.sorted(names, nodes, Records.noPositions(names.length));
         } catch (EvalException | ClassCastException | NullPointerException e) {
             // Not the usual shape, or failing: the Nix function, with its own errors.
             return Calls.apply(Calls.apply(helpers.get("nix"), loc, null), sources, null).force();
@@ -81,8 +82,8 @@ final class Declarations {
                 try {
                     NixAttrs d = (NixAttrs) ds.get(0);
                     if (d.get("value").force() instanceof NixAttrs v && isOption(v)) {
-                        return NixAttrs.sorted(NODE, new Value[] {dev.sysbuild.eval.value.NixBool.TRUE,
-                                new Thunk(new OptionDecl(helpers, loc, ds, d, v), null)}, new Span[2]);
+                        return Records.of(NODE, dev.sysbuild.eval.value.NixBool.TRUE,
+                                new Thunk(new OptionDecl(helpers, loc, ds, d, v), null));
                     }
                 } catch (EvalException e) {
                     // The Nix function fails in its own words.
@@ -129,9 +130,8 @@ final class Declarations {
             }
             Value pos = d.get("pos");
             Value positions = Lazy.of(() -> pos.force() == NixNull.NULL ? NixList.EMPTY : NixList.wrap(new Value[] {pos}));
-            return v.update(NixAttrs.sorted(new String[] {"_type", "declarationPositions", "declarations", "type"},
-                    new Value[] {OPTION, positions, NixList.wrap(new Value[] {d.get("file")}),
-                            type != null ? type : helpers.get("unspecified")}, new Span[4]));
+            return v.update(Records.of(DECLARED, OPTION, positions, NixList.wrap(new Value[] {d.get("file")}),
+                    type != null ? type : helpers.get("unspecified")));
         }
     }
 }

@@ -57,7 +57,7 @@ final class Level {
     private NixAttrs record() {
         Value[] values = new Value[FIELDS.length];
         for (int i = 0; i < values.length; i++) values[i] = new Thunk(new Field(this, i, -1), null);
-        return NixAttrs.sorted(FIELDS, values, new Span[FIELDS.length]);
+        return Records.of(FIELDS, values);
     }
 
     /** A field of the record (name < 0), or one name's value in config or options. */
@@ -106,7 +106,7 @@ final class Level {
         if (field == UNMATCHED) return unmatched();
         Value[] values = new Value[t.size()];
         for (int i = 0; i < values.length; i++) values[i] = new Thunk(new Field(this, field, i), null);
-        return NixAttrs.sorted(t.names(), values, new Span[values.length]);
+        return NixAttrs.sorted(t.names(), values, Records.noPositions(values.length));
     }
 
     private NixAttrs tree() {
@@ -136,8 +136,8 @@ final class Level {
             if (file == null || wrap == null) throw new ClassCastException();
             for (int i = 0; i < attrs.size(); i++) {
                 Value pos = Lazy.apply(helpers.get("unsafeGetAttrPos"), NixString.of(attrs.name(i)), attrs);
-                byName.computeIfAbsent(attrs.name(i), k -> new ArrayList<>(2)).add(NixAttrs.sorted(
-                        new String[] {"file", "pos", "raw", "wrap"}, new Value[] {file, pos, attrs.value(i), wrap}, new Span[4]));
+                byName.computeIfAbsent(attrs.name(i), k -> new ArrayList<>(2)).add(
+                        Records.of(Records.FILE_POS_RAW_WRAP, file, pos, attrs.value(i), wrap));
             }
         }
         defsByName = byName;
@@ -161,15 +161,15 @@ final class Level {
             Value[] ds = new Value[defs.size()];
             for (int k = 0; k < ds.length; k++) {
                 NixAttrs d = defs.get(k);
-                Value wrap = d.get("wrap");
+                Value wrap = d.value(3);
                 // `d.wrap d.raw`; the identity (plain definitions) is not called.
-                Value value = wrap.force() == id.force() ? d.get("raw") : Lazy.apply(wrap, d.get("raw"));
-                ds[k] = NixAttrs.sorted(new String[] {"file", "pos", "value"}, new Value[] {d.get("file"), d.get("pos"), value}, new Span[3]);
+                Value value = wrap.force() == id.force() ? d.value(2) : Lazy.apply(wrap, d.value(2));
+                ds[k] = Records.of(Records.FILE_POS_VALUE, d.value(0), d.value(1), value);
             }
             r = Calls.apply(Calls.apply(helpers.get("evalOptionValue"), here, node.get("option"), null), NixList.wrap(ds), null);
         } else {
             List<Value> below = new ArrayList<>();
-            NixAttrs at = NixAttrs.sorted(new String[] {"loc"}, new Value[] {here}, new Span[1]);
+            NixAttrs at = Records.of(Records.LOC, here);
             for (NixAttrs d : defs) {
                 Value pushed = Calls.apply(Calls.apply(helpers.get("pushDown"), d.update(at), d.get("wrap"), null), d.get("raw"), null);
                 for (Value v : ((NixList) pushed.force()).items()) below.add(v);
@@ -194,9 +194,8 @@ final class Level {
             }
             NixList path = NixList.wrap(new Value[] {NixString.of(e.getKey())});
             for (NixAttrs d : e.getValue()) {
-                out.add(NixAttrs.sorted(new String[] {"declared", "file", "path", "pos", "value"},
-                        new Value[] {declared, d.get("file"), path, d.get("pos"), Lazy.apply(d.get("wrap"), d.get("raw"))},
-                        new Span[5]));
+                out.add(Records.of(Records.UNMATCHED, declared, d.get("file"), path, d.get("pos"),
+                        Lazy.apply(d.get("wrap"), d.get("raw"))));
             }
         }
         for (int i = 0; i < t.size(); i++) {
@@ -210,7 +209,7 @@ final class Level {
                 Value[] path = new Value[rest.length + 1];
                 path[0] = name;
                 System.arraycopy(rest, 0, path, 1, rest.length);
-                out.add(ua.update(NixAttrs.sorted(new String[] {"path"}, new Value[] {NixList.wrap(path)}, new Span[1])));
+                out.add(ua.update(Records.of(Records.PATH, NixList.wrap(path))));
             }
         }
         return NixList.wrap(out.toArray(new Value[0]));

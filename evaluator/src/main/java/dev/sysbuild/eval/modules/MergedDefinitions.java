@@ -61,7 +61,7 @@ final class MergedDefinitions {
         MergedDefinitions m = new MergedDefinitions(nixFunction, loc, type, defs);
         Value[] values = new Value[FIELDS.length];
         for (int i = 0; i < values.length; i++) values[i] = new Thunk(new Field(m, i), null);
-        return NixAttrs.sorted(FIELDS, values, new Span[FIELDS.length]);
+        return Records.of(FIELDS, values);
     }
 
     /** One field of the record, computed on first use. */
@@ -103,7 +103,7 @@ final class MergedDefinitions {
             case "isDefined": return NixBool.of(defsFinal.size() > 0);
             case "optionalValue":
                 if (defsFinal.size() == 0) return NixAttrs.EMPTY;
-                return NixAttrs.sorted(new String[] {"value"}, new Value[] {new Thunk(new Field(this, 3), null)}, new Span[1]);
+                return Records.of(Records.VALUE, new Thunk(new Field(this, 3), null));
             default: return merged();
         }
     }
@@ -172,7 +172,12 @@ final class MergedDefinitions {
         }
         Value p = unset(prio) ? DEFAULT_PRIO : prio;
         Value o = unset(order) ? DEFAULT_ORDER : order;
-        out.add(def.update(NixAttrs.sorted(new String[] {"order", "prio", "value"}, new Value[] {o, p, v}, new Span[3])));
+        // The definitions the module system makes are { file; pos; value; }: that set with two more.
+        if (java.util.Arrays.equals(def.names(), Records.FILE_POS_VALUE)) {
+            out.add(Records.of(Records.FILE_ORDER_POS_PRIO_VALUE, def.value(0), o, def.value(1), p, v));
+        } else {
+            out.add(def.update(Records.of(Records.ORDER_PRIO_VALUE, o, p, v)));
+        }
     }
 
     /** No priority yet: discharge's {@code prio == null} (the outermost mkOverride/mkOrder counts). */

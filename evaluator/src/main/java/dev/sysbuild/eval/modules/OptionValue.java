@@ -125,8 +125,7 @@ final class OptionValue {
             NixAttrs d = (NixAttrs) ds[i].force();
             switch (field) {
                 case 3: out[i] = need(d, "value"); break;
-                case 4: out[i] = NixAttrs.sorted(new String[] {"file", "value"},
-                        new Value[] {need(d, "file"), need(d, "value")}, new Span[2]); break;
+                case 4: out[i] = Records.of(Records.FILE_VALUE, need(d, "file"), need(d, "value")); break;
                 case 5: out[i] = need(d, "file"); break;
                 default: {
                     Value pos = d.get("pos");
@@ -164,10 +163,8 @@ final class OptionValue {
         if (declarations == null) throw new Unsupported();
         NixList ds = Force.list(declarations, null);
         if (ds.size() == 0) throw new Unsupported();
-        NixAttrs value = NixAttrs.sorted(new String[] {"_type", "content", "priority"},
-                new Value[] {OVERRIDE, dflt, OPTION_DEFAULT}, new Span[3]);
-        return NixAttrs.sorted(new String[] {"file", "pos", "value"},
-                new Value[] {ds.get(0), Lazy.apply(helpers.get("unsafeGetAttrPos"), DEFAULT, opt), value}, new Span[3]);
+        NixAttrs value = Records.of(Records.OVERRIDE, OVERRIDE, dflt, OPTION_DEFAULT);
+        return Records.of(Records.FILE_POS_VALUE, ds.get(0), Lazy.apply(helpers.get("unsafeGetAttrPos"), DEFAULT, opt), value);
     }
 
     private static Value need(NixAttrs d, String name) {
