@@ -338,36 +338,40 @@ let
 
   # --- evalModules ---
 
+  # The options of `_module` every evalModules declares. They depend on nothing of the call, so
+  # they are made once, not once per evaluation (each entry of an attrsOf submodule is one).
+  internalOptions = {
+    args = mkOption {
+      type = types.lazyAttrsOf types.raw;
+      internal = true;
+      description = "Additional arguments passed to each module, besides lib, config, options and specialArgs.";
+    };
+    check = mkOption {
+      type = types.bool;
+      internal = true;
+      default = true;
+      description = "Whether to check that every definition has a matching option declaration.";
+    };
+    freeformType = mkOption {
+      type = types.nullOr types.optionType;
+      internal = true;
+      default = null;
+      description = "If set, definitions of undeclared options are merged with this type into config.";
+    };
+    specialArgs = mkOption {
+      type = types.raw;
+      internal = true;
+      readOnly = true;
+      description = "The specialArgs given to evalModules.";
+    };
+  };
+
   evalModules = evalArgs@{ modules, prefix ? [ ], specialArgs ? { }, args ? { }, check ? true, class ? null }:
     let
       internalModule = {
         _file = "<sysbuild/lib/modules.nix>";
         key = "<sysbuild/lib/modules.nix>#_module";
-        options._module = {
-          args = mkOption {
-            type = types.lazyAttrsOf types.raw;
-            internal = true;
-            description = "Additional arguments passed to each module, besides lib, config, options and specialArgs.";
-          };
-          check = mkOption {
-            type = types.bool;
-            internal = true;
-            default = true;
-            description = "Whether to check that every definition has a matching option declaration.";
-          };
-          freeformType = mkOption {
-            type = types.nullOr types.optionType;
-            internal = true;
-            default = null;
-            description = "If set, definitions of undeclared options are merged with this type into config.";
-          };
-          specialArgs = mkOption {
-            type = types.raw;
-            internal = true;
-            readOnly = true;
-            description = "The specialArgs given to evalModules.";
-          };
-        };
+        options._module = internalOptions;
         config._module = {
           args = { inherit extendModules; moduleType = type; } // args;
           check = lib.mkDefault check;

@@ -14,6 +14,15 @@ let
   inherit (lib.trivial) isFunction;
   mergeDefinitions = lib.modules.mergeDefinitions;
 
+  # The merge of listOf: the Java fast path (dev.sysbuild.eval.modules.ListMerge) gives what
+  # mergeListNix gives, and runs it instead whenever anything fails, for its error messages.
+  mergeList = __sysbuildMergeList { nix = mergeListNix; inherit mergeDefinitions; };
+  mergeListNix = elemType: loc: defs:
+    map (r: r.mergedValue) (filter (r: r.isDefined) (concatLists (imap1 (n: d:
+      imap1 (m: v: mergeDefinitions (loc ++ [ "[definition ${toString n}-entry ${toString m}]" ]) elemType
+        [ { inherit (d) file; pos = d.pos or null; value = v; } ]) d.value
+    ) defs)));
+
   isType = kind: v: isAttrs v && (v._type or null) == kind;
   setType = kind: v: v // { _type = kind; };
   isOptionType = isType "option-type";
@@ -419,11 +428,7 @@ let
       descriptionClass = "composite";
       check = isList;
       # Each element is merged on its own, so mkIf and submodule defaults work inside lists.
-      merge = loc: defs:
-        map (r: r.mergedValue) (filter (r: r.isDefined) (concatLists (imap1 (n: d:
-          imap1 (m: v: mergeDefinitions (loc ++ [ "[definition ${toString n}-entry ${toString m}]" ]) elemType
-            [ { inherit (d) file; pos = d.pos or null; value = v; } ]) d.value
-        ) defs)));
+      merge = loc: defs: mergeList elemType loc defs;
       emptyValue = { value = [ ]; };
       getSubOptions = prefix: elemType.getSubOptions (prefix ++ [ "*" ]);
       getSubModules = elemType.getSubModules;

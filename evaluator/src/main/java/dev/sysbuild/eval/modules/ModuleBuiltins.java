@@ -24,6 +24,9 @@ public final class ModuleBuiltins {
                         a -> Declarations.level(a[0], a[1], a[2])),
                 // __sysbuildMergeLevel helpers loc tree layers
                 "__sysbuildMergeLevel", new PrimOp("__sysbuildMergeLevel", 4,
-                        a -> Level.record(a[0], a[1], a[2], a[3])));
+                        a -> Level.record(a[0], a[1], a[2], a[3])),
+                // __sysbuildMergeList helpers elemType loc defs
+                "__sysbuildMergeList", new PrimOp("__sysbuildMergeList", 4,
+                        a -> ListMerge.merge(a[0], a[1], a[2], a[3])));
     }
 }
