@@ -23,6 +23,21 @@ let
         [ { inherit (d) file; pos = d.pos or null; value = v; } ]) d.value
     ) defs)));
 
+  # The merge of attrsOf: the Java fast path (dev.sysbuild.eval.modules.AttrsMerge) gives what
+  # mergeAttrsNix gives, and runs it instead whenever anything fails, for its error messages.
+  mergeAttrs = __sysbuildMergeAttrs {
+    nix = mergeAttrsNix;
+    inherit mergeDefinitions unsafeGetAttrPos;
+    positioned = lib.attrsets.nameValuePair "" null;
+  };
+  mergeAttrsNix = elemType: loc: defs:
+    mapAttrs (_: r: r.mergedValue)
+      (filterAttrs (_: r: r.isDefined) (mapAttrs (n: mergeDefinitions (loc ++ [ n ]) elemType) (byKey defs)));
+  # Per attribute: the definitions of that attribute, with their positions.
+  byKey = defs: zipAttrsWith (_: ds: ds) (map (d:
+    mapAttrs (n: v: { inherit (d) file; value = v; pos = unsafeGetAttrPos n d.value; }) d.value
+  ) defs);
+
   isType = kind: v: isAttrs v && (v._type or null) == kind;
   setType = kind: v: v // { _type = kind; };
   isOptionType = isType "option-type";
@@ -161,10 +176,6 @@ let
   attrsWith = { elemType, lazy ? false, placeholder ? "name" }:
     let
       name = if lazy then "lazyAttrsOf" else "attrsOf";
-      # Per attribute: the definitions of that attribute, with their positions.
-      byKey = defs: zipAttrsWith (_: ds: ds) (map (d:
-        mapAttrs (n: v: { inherit (d) file; value = v; pos = unsafeGetAttrPos n d.value; }) d.value
-      ) defs);
     in
     mkOptionType {
       inherit name;
@@ -177,9 +188,7 @@ let
             let r = mergeDefinitions (loc ++ [ n ]) elemType ds; in
             if r.isDefined then r.mergedValue else elemType.emptyValue.value or r.mergedValue
           ) (byKey defs)
-        else
-          mapAttrs (_: r: r.mergedValue)
-            (filterAttrs (_: r: r.isDefined) (mapAttrs (n: mergeDefinitions (loc ++ [ n ]) elemType) (byKey defs)));
+        else mergeAttrs elemType loc defs;
       emptyValue = { value = { }; };
       getSubOptions = prefix: elemType.getSubOptions (prefix ++ [ "<${placeholder}>" ]);
       getSubModules = elemType.getSubModules;

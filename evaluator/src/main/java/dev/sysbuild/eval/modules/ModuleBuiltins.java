@@ -27,6 +27,9 @@ public final class ModuleBuiltins {
                         a -> Level.record(a[0], a[1], a[2], a[3])),
                 // __sysbuildMergeList helpers elemType loc defs
                 "__sysbuildMergeList", new PrimOp("__sysbuildMergeList", 4,
-                        a -> ListMerge.merge(a[0], a[1], a[2], a[3])));
+                        a -> ListMerge.merge(a[0], a[1], a[2], a[3])),
+                // __sysbuildMergeAttrs helpers elemType loc defs
+                "__sysbuildMergeAttrs", new PrimOp("__sysbuildMergeAttrs", 4,
+                        a -> AttrsMerge.merge(a[0], a[1], a[2], a[3])));
     }
 }
