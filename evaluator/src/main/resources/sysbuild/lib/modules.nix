@@ -113,7 +113,17 @@ let
 
   # The option tree: each name is either { isOption = true; option } (the merged declaration)
   # or { isOption = false; children }.
-  mergeDeclarations = loc: sources:
+  # The Java fast path (dev.sysbuild.eval.modules.Declarations) gives the same tree, building the
+  # node of a name declared once by an option itself and handing everything else to the functions here.
+  mergeDeclarations = __sysbuildMergeDeclarations {
+    nix = mergeDeclarationsNix;
+    node = declarationNode;
+    optionDecls = mergeOptionDecls;
+    unspecified = types.unspecified;
+    inherit unsafeGetAttrPos;
+  };
+
+  mergeDeclarationsNix = loc: sources:
     let
       byName = zipAttrsWith (_: ds: ds) (map (s:
         mapAttrs (name: value: { inherit (s) file; inherit value; pos = unsafeGetAttrPos name s.attrs; }) s.attrs
@@ -196,7 +206,14 @@ let
 
   # One level of the tree: every declared name gets its definitions from all layers;
   # defined names nobody declared are `unmatched` (for freeformType or the error).
-  mergeLevel = loc: tree: layers:
+  # The Java fast path (dev.sysbuild.eval.modules.Level) gives the same record, and hands over to
+  # mergeLevelNix below whenever anything fails, for its error messages.
+  mergeLevel = __sysbuildMergeLevel {
+    nix = mergeLevelNix;
+    inherit evalOptionValue pushDown id unsafeGetAttrPos;
+  };
+
+  mergeLevelNix = loc: tree: layers:
     let
       defsByName = zipAttrsWith (_: ds: ds) (map (l:
         mapAttrs (name: raw: { inherit (l) file wrap; inherit raw; pos = unsafeGetAttrPos name l.attrs; }) l.attrs
@@ -228,7 +245,15 @@ let
 
   # --- 4. merging the definitions of one option ---
 
-  evalOptionValue = loc: opt: defs:
+  # The Java fast path (dev.sysbuild.eval.modules.OptionValue) gives the same record, and hands
+  # over to evalOptionValueNix below whenever anything fails, for its error messages.
+  evalOptionValue = __sysbuildEvalOptionValue {
+    nix = evalOptionValueNix;
+    inherit mergeDefinitions showOption unsafeGetAttrPos;
+    toStringOf = loc: _: showOption loc;
+  };
+
+  evalOptionValueNix = loc: opt: defs:
     let
       defaultDef = { file = head opt.declarations; pos = unsafeGetAttrPos "default" opt; value = mkOverride 1500 opt.default; };
       defs' = optional (opt ? default) defaultDef ++ defs;
@@ -270,7 +295,11 @@ let
       order = if order == null then defaultOrderPriority else order;
     }) ];
 
-  mergeDefinitions = loc: type: defs:
+  # The Java fast path (dev.sysbuild.eval.modules.MergedDefinitions) gives the same record, and
+  # hands over to mergeDefinitionsNix below whenever anything fails, for its error messages.
+  mergeDefinitions = __sysbuildMergeDefinitions mergeDefinitionsNix;
+
+  mergeDefinitionsNix = loc: type: defs:
     let
       # One plain definition (the common case of list elements) cannot hold properties.
       simple = length defs == 1 && !(isAttrs (head defs).value);
@@ -309,36 +338,40 @@ let
 
   # --- evalModules ---
 
+  # The options of `_module` every evalModules declares. They depend on nothing of the call, so
+  # they are made once, not once per evaluation (each entry of an attrsOf submodule is one).
+  internalOptions = {
+    args = mkOption {
+      type = types.lazyAttrsOf types.raw;
+      internal = true;
+      description = "Additional arguments passed to each module, besides lib, config, options and specialArgs.";
+    };
+    check = mkOption {
+      type = types.bool;
+      internal = true;
+      default = true;
+      description = "Whether to check that every definition has a matching option declaration.";
+    };
+    freeformType = mkOption {
+      type = types.nullOr types.optionType;
+      internal = true;
+      default = null;
+      description = "If set, definitions of undeclared options are merged with this type into config.";
+    };
+    specialArgs = mkOption {
+      type = types.raw;
+      internal = true;
+      readOnly = true;
+      description = "The specialArgs given to evalModules.";
+    };
+  };
+
   evalModules = evalArgs@{ modules, prefix ? [ ], specialArgs ? { }, args ? { }, check ? true, class ? null }:
     let
       internalModule = {
         _file = "<sysbuild/lib/modules.nix>";
         key = "<sysbuild/lib/modules.nix>#_module";
-        options._module = {
-          args = mkOption {
-            type = types.lazyAttrsOf types.raw;
-            internal = true;
-            description = "Additional arguments passed to each module, besides lib, config, options and specialArgs.";
-          };
-          check = mkOption {
-            type = types.bool;
-            internal = true;
-            default = true;
-            description = "Whether to check that every definition has a matching option declaration.";
-          };
-          freeformType = mkOption {
-            type = types.nullOr types.optionType;
-            internal = true;
-            default = null;
-            description = "If set, definitions of undeclared options are merged with this type into config.";
-          };
-          specialArgs = mkOption {
-            type = types.raw;
-            internal = true;
-            readOnly = true;
-            description = "The specialArgs given to evalModules.";
-          };
-        };
+        options._module = internalOptions;
         config._module = {
           args = { inherit extendModules; moduleType = type; } // args;
           check = lib.mkDefault check;

@@ -12,7 +12,31 @@ let
   inherit (lib.options) mergeEqualOption mergeOneOption mergeUniqueOption mergeDefaultOption
     getValues getFiles showOption showFiles;
   inherit (lib.trivial) isFunction;
-  mergeDefinitions = loc: type: defs: lib.modules.mergeDefinitions loc type defs;
+  mergeDefinitions = lib.modules.mergeDefinitions;
+
+  # The merge of listOf: the Java fast path (dev.sysbuild.eval.modules.ListMerge) gives what
+  # mergeListNix gives, and runs it instead whenever anything fails, for its error messages.
+  mergeList = __sysbuildMergeList { nix = mergeListNix; inherit mergeDefinitions; };
+  mergeListNix = elemType: loc: defs:
+    map (r: r.mergedValue) (filter (r: r.isDefined) (concatLists (imap1 (n: d:
+      imap1 (m: v: mergeDefinitions (loc ++ [ "[definition ${toString n}-entry ${toString m}]" ]) elemType
+        [ { inherit (d) file; pos = d.pos or null; value = v; } ]) d.value
+    ) defs)));
+
+  # The merge of attrsOf: the Java fast path (dev.sysbuild.eval.modules.AttrsMerge) gives what
+  # mergeAttrsNix gives, and runs it instead whenever anything fails, for its error messages.
+  mergeAttrs = __sysbuildMergeAttrs {
+    nix = mergeAttrsNix;
+    inherit mergeDefinitions unsafeGetAttrPos;
+    positioned = lib.attrsets.nameValuePair "" null;
+  };
+  mergeAttrsNix = elemType: loc: defs:
+    mapAttrs (_: r: r.mergedValue)
+      (filterAttrs (_: r: r.isDefined) (mapAttrs (n: mergeDefinitions (loc ++ [ n ]) elemType) (byKey defs)));
+  # Per attribute: the definitions of that attribute, with their positions.
+  byKey = defs: zipAttrsWith (_: ds: ds) (map (d:
+    mapAttrs (n: v: { inherit (d) file; value = v; pos = unsafeGetAttrPos n d.value; }) d.value
+  ) defs);
 
   isType = kind: v: isAttrs v && (v._type or null) == kind;
   setType = kind: v: v // { _type = kind; };
@@ -152,10 +176,6 @@ let
   attrsWith = { elemType, lazy ? false, placeholder ? "name" }:
     let
       name = if lazy then "lazyAttrsOf" else "attrsOf";
-      # Per attribute: the definitions of that attribute, with their positions.
-      byKey = defs: zipAttrsWith (_: ds: ds) (map (d:
-        mapAttrs (n: v: { inherit (d) file; value = v; pos = unsafeGetAttrPos n d.value; }) d.value
-      ) defs);
     in
     mkOptionType {
       inherit name;
@@ -168,9 +188,7 @@ let
             let r = mergeDefinitions (loc ++ [ n ]) elemType ds; in
             if r.isDefined then r.mergedValue else elemType.emptyValue.value or r.mergedValue
           ) (byKey defs)
-        else
-          mapAttrs (_: r: r.mergedValue)
-            (filterAttrs (_: r: r.isDefined) (mapAttrs (n: mergeDefinitions (loc ++ [ n ]) elemType) (byKey defs)));
+        else mergeAttrs elemType loc defs;
       emptyValue = { value = { }; };
       getSubOptions = prefix: elemType.getSubOptions (prefix ++ [ "<${placeholder}>" ]);
       getSubModules = elemType.getSubModules;
@@ -419,11 +437,7 @@ let
       descriptionClass = "composite";
       check = isList;
       # Each element is merged on its own, so mkIf and submodule defaults work inside lists.
-      merge = loc: defs:
-        map (r: r.mergedValue) (filter (r: r.isDefined) (concatLists (imap1 (n: d:
-          imap1 (m: v: mergeDefinitions (loc ++ [ "[definition ${toString n}-entry ${toString m}]" ]) elemType
-            [ { inherit (d) file; pos = d.pos or null; value = v; } ]) d.value
-        ) defs)));
+      merge = loc: defs: mergeList elemType loc defs;
       emptyValue = { value = [ ]; };
       getSubOptions = prefix: elemType.getSubOptions (prefix ++ [ "*" ]);
       getSubModules = elemType.getSubModules;

@@ -54,6 +54,7 @@ public final class Builtins {
             if (Registry.TOP_LEVEL.contains(name)) globals.put(name, e.getValue());
         }
         globals.put("builtins", self[0]);
+        globals.putAll(dev.sysbuild.eval.modules.ModuleBuiltins.globals());
         return globals;
     }
 }

@@ -52,15 +52,17 @@ let
   fromOption = map (f: { inherit (f) target source mode user group; }) enabled;
   entries = fromOption ++ config.system.etc.generated;
 
-  # Entries sorted by target, with the source as the string it will be in the files.
-  sorted = builtins.sort (a: b: a.target < b.target)
+  # Entries sorted by target, with the source as the string it will be in the files. Grouping by
+  # target and reading the groups in name order is the stable sort by target, without a Nix
+  # comparison call per pair (~50,000 for the 6,000 entries of a 2,000-service system).
+  byTarget = builtins.groupBy (e: e.target)
     (map (e: { inherit (e) target mode user group; source = "${e.source}"; }) entries);
+  sorted = lib.concatMap (t: byTarget.${t}) (builtins.attrNames byTarget);
 
   # Every proper parent directory of a target ("a/b/c" -> [ "a" "a/b" ]).
   parents = t:
     let parts = lib.splitString "/" t; in
     builtins.genList (i: lib.concatStringsSep "/" (lib.take (i + 1) parts)) (builtins.length parts - 1);
-  byTarget = builtins.groupBy (e: e.target) sorted;
   badTarget = t: lib.hasPrefix "/" t || t == "" || match "(.*/)?\\.\\.?(/.*)?" t != null || lib.hasSuffix "/" t;
   accountFiles = [ "passwd" "group" "shadow" "gshadow" ];
 in
@@ -83,7 +85,8 @@ in
         submodule per file): each `{ target; source; mode; user; group; }`. Unit files use it.'';
     };
     system.etc.entries = mkOption {
-      type = types.listOf types.attrs;
+      # Not listOf: that merges each of thousands of entries on its own.
+      type = (import ../os-types.nix lib).concatenatedList "list of attribute sets";
       internal = true;
       readOnly = true;
       description = "Every managed /etc entry, sorted by target, sources as strings (what etc.json holds).";
