@@ -104,8 +104,16 @@ public final class Evaluator {
      * path: the Nix files shipped in the jar, unpacked on first use into the user's cache.
      */
     public String bundledFilesDir() {
-        return Bytes.encode(BundledFiles.directory(BundledFiles.cacheRoot(io)).toString());
+        String dir = Bytes.encode(BundledFiles.directory(BundledFiles.cacheRoot(io)).toString());
+        if (!prefetching) {
+            // An evaluation that looks up <sysbuild> imports the bundled files next: parse them ahead on another core.
+            prefetching = true;
+            BundledParses.prefetch(parser, dir);
+        }
+        return dir;
     }
+
+    private boolean prefetching;
 
     public Map<String, Value> globals() { return globals; }
 
@@ -173,8 +181,9 @@ public final class Evaluator {
     private Node compileFile(String file) {
         String text = io.readFile(file, null);
         String key = file + "\0" + text.hashCode() + ":" + text.length();
-        return compiledFiles().get(key, k -> compiler.compile(
-                parser.parse(Source.ofFile(java.nio.file.Path.of(Bytes.decode(file)), text), parentOf(file))));
+        return compiledFiles().get(key, k -> compiler.compile(BundledFiles.isBundled(file)
+                ? BundledParses.parse(parser, file, text, parentOf(file))
+                : parser.parse(Source.ofFile(java.nio.file.Path.of(Bytes.decode(file)), text), parentOf(file))));
     }
 
     /** Created on the first import: an -E expression needs no file cache, and start-up is faster without it. */

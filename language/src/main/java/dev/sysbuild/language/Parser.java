@@ -32,6 +32,12 @@ public final class Parser {
         this.home = home;
     }
 
+    /** The names in scope at the top of every file this parser reads. */
+    public Set<String> globals() { return globals; }
+
+    /** The home directory {@code ~/} paths start from (null when unknown). */
+    public String home() { return home; }
+
     /** Parses {@code source}; relative paths in it resolve against {@code baseDir}. */
     public Expr parse(Source source, String baseDir) {
         String text = source.text();
