@@ -4,8 +4,6 @@ import dev.sysbuild.eval.Calls;
 import dev.sysbuild.eval.EvalException;
 import dev.sysbuild.eval.Force;
 import dev.sysbuild.eval.Lazy;
-import dev.sysbuild.eval.node.Env;
-import dev.sysbuild.eval.node.Node;
 import dev.sysbuild.eval.value.NixAttrs;
 import dev.sysbuild.eval.value.NixBool;
 import dev.sysbuild.eval.value.NixList;
@@ -55,7 +53,7 @@ final class AttrsMerge {
                 NixAttrs r = (NixAttrs) Calls.apply(Calls.apply(mergeDefinitions, NixList.wrap(path), elemType, null), ds, null).force();
                 if (r.get("isDefined").force() != NixBool.TRUE) continue;
                 names.add(e.getKey());
-                values.add(new Thunk(new Element(r), null));
+                values.add(new Thunk(new MergedValue(r), null));
             }
             // Each attribute has the position the Nix function's filterAttrs gives it (listToAttrs
             // of nameValuePair: that function's `value`), so that errors and unsafeGetAttrPos are the same.
@@ -65,25 +63,6 @@ final class AttrsMerge {
             return NixAttrs.sorted(names.toArray(new String[0]), values.toArray(new Value[0]), positions);
         } catch (EvalException | ClassCastException | NullPointerException e) {
             return Calls.apply(Calls.apply(helpers.get("nix"), elemType, loc, null), defs, null).force();
-        }
-    }
-
-    /** {@code r.mergedValue} as the Nix function's {@code mapAttrs (_: r: r.mergedValue)} gives it: an error gets that call's frame. */
-    static final class Element extends Node {
-        private final NixAttrs r;
-
-        Element(NixAttrs r) {
-            super(null);
-            this.r = r;
-        }
-
-        @Override
-        public Value eval(Env env) {
-            try {
-                return r.get("mergedValue").force();
-            } catch (EvalException e) {
-                throw e.addFrame("while calling anonymous function", null);
-            }
         }
     }
 }

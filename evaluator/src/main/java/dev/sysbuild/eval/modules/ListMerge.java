@@ -4,8 +4,6 @@ import dev.sysbuild.eval.Calls;
 import dev.sysbuild.eval.EvalException;
 import dev.sysbuild.eval.Force;
 import dev.sysbuild.eval.Lazy;
-import dev.sysbuild.eval.node.Env;
-import dev.sysbuild.eval.node.Node;
 import dev.sysbuild.eval.value.NixAttrs;
 import dev.sysbuild.eval.value.NixBool;
 import dev.sysbuild.eval.value.NixList;
@@ -41,31 +39,12 @@ final class ListMerge {
                 for (int m = 0; m < vs.length; m++) {
                     Value one = NixList.wrap(new Value[] {Records.of(Records.FILE_POS_VALUE, file, pos == null ? NixNull.NULL : pos, vs[m])});
                     NixAttrs r = (NixAttrs) Calls.apply(Calls.apply(mergeDefinitions, entryLoc(loc, n + 1, m + 1), elemType, null), one, null).force();
-                    if (r.get("isDefined").force() == NixBool.TRUE) out.add(new Thunk(new Element(r), null));
+                    if (r.get("isDefined").force() == NixBool.TRUE) out.add(new Thunk(new MergedValue(r), null));
                 }
             }
             return NixList.wrap(out.toArray(new Value[0]));
         } catch (EvalException | ClassCastException | NullPointerException e) {
             return Calls.apply(Calls.apply(helpers.get("nix"), elemType, loc, null), defs, null).force();
-        }
-    }
-
-    /** {@code r.mergedValue} as the Nix function's {@code map (r: r.mergedValue)} gives it: an error gets that call's frame. */
-    private static final class Element extends Node {
-        private final NixAttrs r;
-
-        Element(NixAttrs r) {
-            super(null);
-            this.r = r;
-        }
-
-        @Override
-        public Value eval(Env env) {
-            try {
-                return r.get("mergedValue").force();
-            } catch (EvalException e) {
-                throw e.addFrame("while calling anonymous function", null);
-            }
         }
     }
 
