@@ -61,6 +61,18 @@ final class CdsTraining {
             Main.run(in, none, none, "gc", "--dry-run", "--root", r);
             Main.run(in, none, none, "log", "--root", r, "-f", root.resolve("system.conf").toString());
             Main.run(in, none, none, "rollback", "--root", r);
+            // The daily loop on the throwaway root: two generations, a no-change switch (the eval
+            // cache), a diff and a rollback, so the method-handle and lambda classes their code
+            // paths spin are in the archive too (a real switch spun ~500 classes without this).
+            Path conf = root.resolve("system.conf");
+            for (String host : new String[] {"training-a", "training-b", "training-b"}) {
+                java.nio.file.Files.writeString(conf, "{ ... }: { networking.hostName = \"" + host + "\";"
+                        + " users.users.alice.isNormalUser = true; environment.etc.\"training\".text = \"" + host + "\"; }\n");
+                Main.run(in, none, none, "switch", "--root", r, "-f", conf.toString(), "--no-sandbox");
+            }
+            Main.run(in, none, none, "generations", "diff", "--root", r);
+            Main.run(in, none, none, "generations", "list", "--root", r);
+            Main.run(in, none, none, "rollback", "--root", r);
         } catch (IOException | RuntimeException e) {
             // training is best effort
         } finally {
