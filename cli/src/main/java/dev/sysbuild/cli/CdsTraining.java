@@ -45,34 +45,12 @@ final class CdsTraining {
         return 0;
     }
 
-    /**
-     * Runs a few harmless commands on a throwaway root, so the JDK classes they use at run time
-     * (streams, NIO, digests, threads) are in the archive too.
-     */
+    /** Runs {@link #exercise(Path)} on a throwaway root. */
     private static void exercise() {
-        java.io.PrintStream none = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
         Path root = null;
         try {
             root = java.nio.file.Files.createTempDirectory("sysbuild-cds-training-");
-            String r = root.toString();
-            java.io.InputStream in = java.io.InputStream.nullInputStream();
-            Main.run(in, none, none, "eval", "--strict", "-E", "builtins.toJSON { a = [ 1 \"x\" ]; b = builtins.hashString \"sha256\" \"\"; }");
-            Main.run(in, none, none, "generations", "list", "--root", r);
-            Main.run(in, none, none, "gc", "--dry-run", "--root", r);
-            Main.run(in, none, none, "log", "--root", r, "-f", root.resolve("system.conf").toString());
-            Main.run(in, none, none, "rollback", "--root", r);
-            // The daily loop on the throwaway root: two generations, a no-change switch (the eval
-            // cache), a diff and a rollback, so the method-handle and lambda classes their code
-            // paths spin are in the archive too (a real switch spun ~500 classes without this).
-            Path conf = root.resolve("system.conf");
-            for (String host : new String[] {"training-a", "training-b", "training-b"}) {
-                java.nio.file.Files.writeString(conf, "{ ... }: { networking.hostName = \"" + host + "\";"
-                        + " users.users.alice.isNormalUser = true; environment.etc.\"training\".text = \"" + host + "\"; }\n");
-                Main.run(in, none, none, "switch", "--root", r, "-f", conf.toString(), "--no-sandbox");
-            }
-            Main.run(in, none, none, "generations", "diff", "--root", r);
-            Main.run(in, none, none, "generations", "list", "--root", r);
-            Main.run(in, none, none, "rollback", "--root", r);
+            exercise(root);
         } catch (IOException | RuntimeException e) {
             // training is best effort
         } finally {
@@ -84,6 +62,41 @@ final class CdsTraining {
                 }
             }
         }
+    }
+
+    /**
+     * Runs a few harmless commands on {@code root}, so the JDK classes they use at run time
+     * (streams, NIO, digests, threads) and the lambda and method-handle classes their code paths
+     * spin are in the archive too (a real switch spun ~500 classes outside it without the daily
+     * loop below). Returns the daily-loop commands that failed: none, unless training has fallen
+     * behind the commands it runs.
+     */
+    static java.util.List<String> exercise(Path root) throws IOException {
+        java.io.PrintStream none = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+        java.io.InputStream in = java.io.InputStream.nullInputStream();
+        String r = root.toString();
+        // On the empty root (some of these fail there by design: nothing to roll back to).
+        Main.run(in, none, none, "eval", "--strict", "-E", "builtins.toJSON { a = [ 1 \"x\" ]; b = builtins.hashString \"sha256\" \"\"; }");
+        Main.run(in, none, none, "generations", "list", "--root", r);
+        Main.run(in, none, none, "gc", "--dry-run", "--root", r);
+        Main.run(in, none, none, "log", "--root", r, "-f", root.resolve("system.conf").toString());
+        Main.run(in, none, none, "rollback", "--root", r);
+        // The daily loop: two generations, a no-change switch (the eval cache), a diff, a rollback.
+        java.util.List<String> failed = new java.util.ArrayList<>();
+        Path conf = root.resolve("system.conf");
+        for (String host : new String[] {"training-a", "training-b", "training-b"}) {
+            java.nio.file.Files.writeString(conf, "{ ... }: { networking.hostName = \"" + host + "\";"
+                    + " users.users.alice.isNormalUser = true; environment.etc.\"training\".text = \"" + host + "\"; }\n");
+            expect(failed, in, none, "switch", "--root", r, "-f", conf.toString(), "--no-sandbox");
+        }
+        expect(failed, in, none, "generations", "diff", "--root", r);
+        expect(failed, in, none, "generations", "list", "--root", r);
+        expect(failed, in, none, "rollback", "--root", r);
+        return failed;
+    }
+
+    private static void expect(java.util.List<String> failed, java.io.InputStream in, java.io.PrintStream none, String... args) {
+        if (Main.run(in, none, none, args) != 0) failed.add(String.join(" ", args));
     }
 
     private static Path ownJar() throws URISyntaxException {
