@@ -37,6 +37,8 @@ public final class Evaluator {
     private final Compiler compiler;
     /** Parsed and compiled files by path and content, so a file imported many times is parsed once. */
     private Cache<String, Node> compiled;
+    /** Whether the bundled files' parse-ahead has been started (see {@link #bundledFilesDir}). */
+    private boolean prefetching;
     /** The value of each imported file: a file's top level is closed, so it is evaluated once. */
     private final Map<String, Value> imports = new ConcurrentHashMap<>();
 
@@ -112,8 +114,6 @@ public final class Evaluator {
         }
         return dir;
     }
-
-    private boolean prefetching;
 
     public Map<String, Value> globals() { return globals; }
 

@@ -196,7 +196,7 @@ public final class Ops {
         if (f instanceof NixString s) return s;
         if (coerceMore && f instanceof NixInt i) return NixString.of(Long.toString(i.value));
         Set<String> ctx = new TreeSet<>();
-        String s = coerceToString(ev, v, ctx, coerceMore, copyToStore, span);
+        String s = coerceToString(ev, f, ctx, coerceMore, copyToStore, span);
         return NixString.of(s, ctx);
     }
 }

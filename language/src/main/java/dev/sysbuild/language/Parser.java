@@ -28,7 +28,9 @@ public final class Parser {
     private final String home;
 
     public Parser(Set<String> globals, String home) {
-        this.globals = globals;
+        // A copy: parse trees are cached process-wide with their parser's settings as the key
+        // (BundledParses), which must not keep a caller's live map (an evaluator's builtins) alive.
+        this.globals = Set.copyOf(globals);
         this.home = home;
     }
 

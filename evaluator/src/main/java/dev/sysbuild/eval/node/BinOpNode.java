@@ -59,6 +59,18 @@ abstract class BinOpNode extends Node {
         return left.forcesSlotFirst(slot) || left instanceof ConstNode && right.forcesSlotFirst(slot);
     }
 
+    /** {@code x + y}, or null when it overflows (left to {@link Ops#add} to report). */
+    static NixInt sum(NixInt x, NixInt y) {
+        long r = x.value + y.value;
+        return ((x.value ^ r) & (y.value ^ r)) < 0 ? null : NixInt.of(r);
+    }
+
+    /** {@code x - y}, or null when it overflows (left to {@link Ops#sub} to report). */
+    static NixInt difference(NixInt x, NixInt y) {
+        long r = x.value - y.value;
+        return ((x.value ^ y.value) & (x.value ^ r)) < 0 ? null : NixInt.of(r);
+    }
+
     static boolean bool(Value v, Node from) {
         if (v == NixBool.TRUE) return true;
         if (v == NixBool.FALSE) return false;
@@ -121,20 +133,15 @@ abstract class BinOpNode extends Node {
             Value a = left.eval(env);
             Value b = right.eval(env);
             if (a instanceof NixInt x && b instanceof NixInt y) {
-                long r = x.value - y.value;
-                if (((x.value ^ y.value) & (x.value ^ r)) < 0) return Ops.sub(a, b, span);
-                return NixInt.of(r);
+                NixInt r = difference(x, y);
+                if (r != null) return r;
             }
             return Ops.sub(a, b, span);
         }
 
         /** {@code n - 1} on integers already known: nothing to fail (an overflow is left to the thunk). */
         @Override Value eager(Env env) {
-            if (left.peek(env) instanceof NixInt x && right.peek(env) instanceof NixInt y) {
-                long r = x.value - y.value;
-                if (((x.value ^ y.value) & (x.value ^ r)) >= 0) return NixInt.of(r);
-            }
-            return null;
+            return left.peek(env) instanceof NixInt x && right.peek(env) instanceof NixInt y ? difference(x, y) : null;
         }
     }
 
@@ -204,20 +211,16 @@ abstract class BinOpNode extends Node {
             Value a = left.eval(env);
             Value b = right.eval(env);
             if (a instanceof NixInt x && b instanceof NixInt y) {
-                long r = x.value + y.value;
-                if (((x.value ^ r) & (y.value ^ r)) < 0) return Ops.add(a, b, span);
-                return NixInt.of(r);
+                NixInt r = sum(x, y);
+                if (r != null) return r;
+                return Ops.add(a, b, span);
             }
             return add(a, b);
         }
 
         /** As {@link Sub#eager}: integers already known are added now. */
         @Override Value eager(Env env) {
-            if (left.peek(env) instanceof NixInt x && right.peek(env) instanceof NixInt y) {
-                long r = x.value + y.value;
-                if (((x.value ^ r) & (y.value ^ r)) >= 0) return NixInt.of(r);
-            }
-            return null;
+            return left.peek(env) instanceof NixInt x && right.peek(env) instanceof NixInt y ? sum(x, y) : null;
         }
 
         private Value add(Value a, Value b) {
