@@ -1,6 +1,7 @@
 package dev.sysbuild.store.derivation;
 
-import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +13,13 @@ import java.util.Set;
  * that cannot be read back, in Nix as here. Every other byte is copied as is.
  */
 final class ATermWriter {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+    /**
+     * The bytes so far. Not a ByteArrayOutputStream: its write(int) is synchronized, and a system's
+     * toplevel carries megabytes of escaped JSON in its environment, written two or three times
+     * per evaluation (output paths, {@code .drv} path, modulo hash).
+     */
+    private byte[] buf = new byte[1024];
+    private int size;
 
     private ATermWriter() {}
 
@@ -73,11 +80,11 @@ final class ATermWriter {
             w.raw(")");
         }
         w.raw("])");
-        return w.out.toByteArray();
+        return Arrays.copyOf(w.buf, w.size);
     }
 
     private boolean comma(boolean first) {
-        if (!first) out.write(',');
+        if (!first) put(',');
         return false;
     }
 
@@ -92,39 +99,76 @@ final class ATermWriter {
     }
 
     private void unquoted(String s) {
-        out.write('"');
+        put('"');
         raw(s);
-        out.write('"');
+        put('"');
     }
 
+    /** {@code s} between quotes, escaped; runs that need no escape are copied as one block. */
     private void quoted(String s) {
-        out.write('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"', '\\' -> {
-                    out.write('\\');
-                    out.write(c);
-                }
-                case '\n' -> raw("\\n");
-                case '\r' -> raw("\\r");
-                case '\t' -> raw("\\t");
-                default -> out.write(byteOf(c, s));
+        put('"');
+        byte[] b = s.getBytes(StandardCharsets.ISO_8859_1); // '?' checked below, as bytesOf does
+        ensure(b.length + 2);
+        int run = 0;
+        for (int i = 0; i < b.length; i++) {
+            byte c = b[i];
+            if (c > '\\' || c < 0) continue; // (every escaped byte is at most '\\')
+            if (c == '?') {
+                if (s.charAt(i) != '?') throw notAByte(s, i);
+                continue;
             }
+            String escape = switch (c) {
+                case '"' -> "\\\"";
+                case '\\' -> "\\\\";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                case '\t' -> "\\t";
+                default -> null;
+            };
+            if (escape == null) continue;
+            append(b, run, i);
+            raw(escape);
+            run = i + 1;
         }
-        out.write('"');
+        append(b, run, b.length);
+        put('"');
     }
 
     private void raw(String s) {
-        for (int i = 0; i < s.length(); i++) out.write(byteOf(s.charAt(i), s));
+        byte[] b = bytesOf(s);
+        append(b, 0, b.length);
     }
 
-    private static int byteOf(char c, String in) {
-        if (c > 0xff) {
-            throw new DerivationFormatException("derivation string '" + in + "' holds the character U+"
-                    + String.format("%04X", (int) c) + "; derivation strings must be bytes (one char per byte,"
-                    + " text as its UTF-8 bytes)");
+    private void put(char c) {
+        ensure(1);
+        buf[size++] = (byte) c;
+    }
+
+    private void append(byte[] b, int from, int to) {
+        ensure(to - from);
+        System.arraycopy(b, from, buf, size, to - from);
+        size += to - from;
+    }
+
+    private void ensure(int more) {
+        if (buf.length - size < more) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+    }
+
+    /**
+     * The string's chars as bytes. ISO-8859-1 encoding copies them (one array copy for the usual
+     * compact string) but turns a char above U+00FF into {@code ?}, so each {@code ?} is checked.
+     */
+    private static byte[] bytesOf(String in) {
+        byte[] b = in.getBytes(StandardCharsets.ISO_8859_1);
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] == '?' && in.charAt(i) != '?') throw notAByte(in, i);
         }
-        return c;
+        return b;
+    }
+
+    private static DerivationFormatException notAByte(String in, int i) {
+        return new DerivationFormatException("derivation string '" + in + "' holds the character U+"
+                + String.format("%04X", (int) in.charAt(i)) + "; derivation strings must be bytes (one char per byte,"
+                + " text as its UTF-8 bytes)");
     }
 }

@@ -77,6 +77,17 @@ class ATermTest {
     }
 
     @Test
+    void aQuestionMarkIsKeptAndAWideCharacterBesideItRefusedInEveryField() {
+        // The writer encodes as ISO-8859-1, which turns a wide char into '?': each '?' is checked.
+        String builder = "?a?\"?" + "x".repeat(5000) + "?";
+        String text = aterm(withBuilderAndSystem(builder, "sys?"));
+        assertThat(text).contains(",\"sys?\",\"?a?\\\"?" + "x".repeat(5000) + "?\",");
+        assertThat(Derivation.parse(text.getBytes(StandardCharsets.ISO_8859_1), "d").builder()).isEqualTo(builder);
+        assertThatThrownBy(() -> withBuilderAndSystem("?\u2603", "s").toATerm()).hasMessageContaining("U+2603");
+        assertThatThrownBy(() -> withBuilderAndSystem("b", "?\u2603").toATerm()).hasMessageContaining("U+2603");
+    }
+
+    @Test
     void theModelIsImmutableAndSorted() {
         Derivation d = new Derivation("d", Map.of("z", DerivationOutput.deferred(), "a", DerivationOutput.deferred()),
                 Map.of("/s/b.drv", Set.of("z", "a")), Set.of("/s/2", "/s/1"), "s", "b", List.of("2", "1"),
