@@ -48,4 +48,17 @@ public interface EvalIO {
 
     /** The files read through this IO, for provenance. */
     List<String> filesRead();
+
+    /** A file {@code import} of a path would read, and its text: see {@link #peekImport}. */
+    record Peeked(String file, String text) {}
+
+    /**
+     * What {@code import path} would read (symlinks resolved, a directory's {@code default.nix}),
+     * if it is a regular file of at most {@code maxBytes}, and its text; null if not, or if this
+     * IO does not tell. Safe from any thread, and not an input of the evaluation: nothing is
+     * recorded as read or looked at (the parse-ahead asks; the import itself reads for real).
+     */
+    default Peeked peekImport(String path, int maxBytes) {
+        return null;
+    }
 }

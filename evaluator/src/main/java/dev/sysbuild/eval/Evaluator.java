@@ -39,6 +39,8 @@ public final class Evaluator {
     private Cache<String, Node> compiled;
     /** Whether the bundled files' parse-ahead has been started (see {@link #bundledFilesDir}). */
     private boolean prefetching;
+    /** Parses of the files this evaluation's literal paths name, made on another core ahead of their import. */
+    private final ParseAhead parseAhead;
     /** The value of each imported file: a file's top level is closed, so it is evaluated once. */
     private final Map<String, Value> imports = new ConcurrentHashMap<>();
 
@@ -66,6 +68,7 @@ public final class Evaluator {
         this.globals = Builtins.create(this);
         String home = io.getEnv("HOME");
         this.parser = new Parser(globals.keySet(), home.isEmpty() ? null : home);
+        this.parseAhead = new ParseAhead(io, parser);
         this.compiler = new Compiler(this, globals);
     }
 
@@ -119,9 +122,11 @@ public final class Evaluator {
 
     public Parser parser() { return parser; }
 
+    ParseAhead parseAhead() { return parseAhead; }
+
     /** Parses text given on the command line; relative paths resolve against baseDir. */
     public Expr parse(String name, String text, String baseDir) {
-        return parser.parse(Source.ofString(name, text), baseDir);
+        return parser.parse(Source.ofString(name, text), baseDir, parseAhead::offer);
     }
 
     public Value evalString(String name, String text, String baseDir) {
@@ -183,7 +188,13 @@ public final class Evaluator {
         String key = file + "\0" + text.hashCode() + ":" + text.length();
         return compiledFiles().get(key, k -> compiler.compile(BundledFiles.isBundled(file)
                 ? BundledParses.parse(parser, file, text, parentOf(file))
-                : parser.parse(Source.ofFile(java.nio.file.Path.of(Bytes.decode(file)), text), parentOf(file))));
+                : parseUserFile(file, text)));
+    }
+
+    private Expr parseUserFile(String file, String text) {
+        Expr ahead = parseAhead.take(file, text);
+        if (ahead != null) return ahead;
+        return parser.parse(Source.ofFile(java.nio.file.Path.of(Bytes.decode(file)), text), parentOf(file), parseAhead::offer);
     }
 
     /** Created on the first import: an -E expression needs no file cache, and start-up is faster without it. */

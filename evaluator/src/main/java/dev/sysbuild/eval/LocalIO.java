@@ -98,6 +98,21 @@ public class LocalIO implements EvalIO {
     }
 
     @Override
+    public Peeked peekImport(String path, int maxBytes) {
+        try {
+            // As Evaluator.resolveImport does: a link named is resolved, a directory means its default.nix.
+            Path p = toPath(path);
+            if (Files.isSymbolicLink(p)) p = p.toRealPath();
+            if (Files.isDirectory(p)) p = p.resolve("default.nix");
+            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+            if (!a.isRegularFile() || a.size() > maxBytes) return null;
+            return new Peeked(Bytes.encode(p.toString()), Bytes.latin1(Files.readAllBytes(p)));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    @Override
     public List<String> filesRead() {
         return List.copyOf(filesRead);
     }

@@ -42,6 +42,14 @@ public final class Parser {
 
     /** Parses {@code source}; relative paths in it resolve against {@code baseDir}. */
     public Expr parse(Source source, String baseDir) {
+        return parse(source, baseDir, p -> { });
+    }
+
+    /**
+     * {@link #parse(Source, String)}, telling {@code pathLiterals} each literal path in the source
+     * (resolved: absolute, canonical), in source order, while it builds the tree.
+     */
+    public Expr parse(Source source, String baseDir, java.util.function.Consumer<String> pathLiterals) {
         String text = source.text();
         NixLexer lexer = new NixLexer(CharStreams.fromString(text, source.name()));
         lexer.removeErrorListeners();
@@ -63,7 +71,7 @@ public final class Parser {
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
             tree = parser.file();
         }
-        Expr expr = new AstBuilder(source, baseDir, home).file(tree);
+        Expr expr = new AstBuilder(source, baseDir, home, pathLiterals).file(tree);
         new ScopeChecker(globals).check(expr);
         return expr;
     }

@@ -91,6 +91,11 @@ public final class RecordingIO implements EvalIO {
     }
 
     @Override
+    public Peeked peekImport(String path, int maxBytes) {
+        return io.peekImport(path, maxBytes); // not an input: only imports made are recorded
+    }
+
+    @Override
     public List<String> filesRead() {
         return io.filesRead();
     }

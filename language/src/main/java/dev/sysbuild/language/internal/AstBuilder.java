@@ -21,11 +21,18 @@ public final class AstBuilder {
     private final Source source;
     private final String baseDir;
     private final String home;
+    /** Told every literal path (resolved), e.g. to parse the files a file may import ahead of need. */
+    private final java.util.function.Consumer<String> pathLiterals;
 
     public AstBuilder(Source source, String baseDir, String home) {
+        this(source, baseDir, home, p -> { });
+    }
+
+    public AstBuilder(Source source, String baseDir, String home, java.util.function.Consumer<String> pathLiterals) {
         this.source = source;
         this.baseDir = baseDir;
         this.home = home;
+        this.pathLiterals = pathLiterals;
     }
 
     private Span span(ParserRuleContext ctx) {
@@ -349,7 +356,9 @@ public final class AstBuilder {
         if (text.endsWith("/") && text.length() > 1) {
             throw new ParseException("path '" + text + "' has a trailing slash", span(t));
         }
-        return new Expr.Path(span(t), resolvePath(text, home));
+        String resolved = resolvePath(text, home);
+        pathLiterals.accept(resolved);
+        return new Expr.Path(span(t), resolved);
     }
 
     private String resolvePath(String text, boolean homePath) {
