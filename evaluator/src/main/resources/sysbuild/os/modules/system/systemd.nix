@@ -18,8 +18,10 @@ let
   };
   unitNames = desc: mkOption { type = types.listOf types.str; default = [ ]; description = desc; };
 
-  # What services and timers share.
-  commonOptions = name: {
+  # What services and timers share. The declarations do not depend on the unit's name, so they are
+  # written once, outside the per-unit modules: every unit of a kind then shares the same option
+  # values and types (a system of thousands of units evaluates them once, not once per unit).
+  commonOptions = {
     enable = mkOption {
       type = types.bool;
       default = true;
@@ -44,51 +46,51 @@ let
     };
   };
 
-  serviceOpts = { name, ... }: {
-    options = commonOptions name // {
-      environment = mkOption {
-        type = types.attrsOf (types.nullOr (types.oneOf [ types.str types.path types.package ]));
-        default = { };
-        example = { TZ = "UTC"; };
-        description = "Environment variables of the service's processes.";
-      };
-      path = mkOption {
-        type = types.listOf (types.either types.package types.str);
-        default = [ ];
-        description = "Packages whose bin/ is put on the service's PATH (before the system's).";
-      };
-      script = mkOption { type = types.lines; default = ""; description = "Shell commands run as the service's main process (ExecStart)."; };
-      preStart = mkOption { type = types.lines; default = ""; description = "Shell commands run before the main process (ExecStartPre)."; };
-      postStart = mkOption { type = types.lines; default = ""; description = "Shell commands run after the main process started (ExecStartPost)."; };
-      serviceConfig = unitSettings "Service";
-      restartIfChanged = mkOption {
-        type = types.bool;
-        default = true;
-        description = "Whether a switch restarts the service when its unit changed.";
-      };
-      reloadIfChanged = mkOption {
-        type = types.bool;
-        default = false;
-        description = "Whether a switch reloads (instead of restarting) the service when its unit changed.";
-      };
-      stopIfChanged = mkOption {
-        type = types.bool;
-        default = true;
-        description = "Whether a changed service is stopped before activation and started after it (true), or restarted in one step after it (false).";
-      };
+  serviceOpts = { options = serviceOptions; };
+  serviceOptions = commonOptions // {
+    environment = mkOption {
+      type = types.attrsOf (types.nullOr (types.oneOf [ types.str types.path types.package ]));
+      default = { };
+      example = { TZ = "UTC"; };
+      description = "Environment variables of the service's processes.";
+    };
+    path = mkOption {
+      type = types.listOf (types.either types.package types.str);
+      default = [ ];
+      description = "Packages whose bin/ is put on the service's PATH (before the system's).";
+    };
+    script = mkOption { type = types.lines; default = ""; description = "Shell commands run as the service's main process (ExecStart)."; };
+    preStart = mkOption { type = types.lines; default = ""; description = "Shell commands run before the main process (ExecStartPre)."; };
+    postStart = mkOption { type = types.lines; default = ""; description = "Shell commands run after the main process started (ExecStartPost)."; };
+    serviceConfig = unitSettings "Service";
+    restartIfChanged = mkOption {
+      type = types.bool;
+      default = true;
+      description = "Whether a switch restarts the service when its unit changed.";
+    };
+    reloadIfChanged = mkOption {
+      type = types.bool;
+      default = false;
+      description = "Whether a switch reloads (instead of restarting) the service when its unit changed.";
+    };
+    stopIfChanged = mkOption {
+      type = types.bool;
+      default = true;
+      description = "Whether a changed service is stopped before activation and started after it (true), or restarted in one step after it (false).";
     };
   };
 
-  timerOpts = { name, ... }: {
-    options = commonOptions name // {
-      timerConfig = mkOption {
-        type = types.attrsOf unitValue;
-        default = { };
-        example = { OnCalendar = "daily"; Persistent = true; };
-        description = "The [Timer] section, e.g. OnCalendar, OnBootSec, Unit.";
-      };
-    };
+  timerOpts = {
+    options = timerOptions;
     config.wantedBy = lib.mkDefault [ "timers.target" ];
+  };
+  timerOptions = commonOptions // {
+    timerConfig = mkOption {
+      type = types.attrsOf unitValue;
+      default = { };
+      example = { OnCalendar = "daily"; Persistent = true; };
+      description = "The [Timer] section, e.g. OnCalendar, OnBootSec, Unit.";
+    };
   };
 
   failing = pred: message: items: map (i: { assertion = false; message = message i; }) (filter pred items);
