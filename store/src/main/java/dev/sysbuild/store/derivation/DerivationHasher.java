@@ -64,8 +64,17 @@ public final class DerivationHasher {
      */
     public InstantiatedDerivation instantiate(Derivation draft) {
         Derivation drv = withOutputPaths(draft);
-        StorePath drvPath = drvPath(drv);
-        remember(storeDir.print(drvPath), drv);
+        Hash atermHash = HashAlgo.SHA256.hash(drv.toATerm());
+        StorePath drvPath = drvPath(drv, atermHash);
+        String printed = storeDir.print(drvPath);
+        remember(printed, drv);
+        if (drv.inputDrvs().isEmpty() && !isFixedOutput(drv)) {
+            // Without input derivations the modulo form is the ATerm itself: its hash is at hand,
+            // where a dependent would otherwise write and hash the whole text once more.
+            Map<String, Hash> modulo = new TreeMap<>();
+            for (String o : drv.outputs().keySet()) modulo.put(o, atermHash);
+            moduloByPath.put(printed, modulo);
+        }
         return new InstantiatedDerivation(drvPath, drv);
     }
 
@@ -111,10 +120,14 @@ public final class DerivationHasher {
      * the input sources and input derivations as references.
      */
     public StorePath drvPath(Derivation drv) {
+        return drvPath(drv, HashAlgo.SHA256.hash(drv.toATerm()));
+    }
+
+    private StorePath drvPath(Derivation drv, Hash atermHash) {
         List<StorePath> refs = new ArrayList<>();
         for (String src : drv.inputSrcs()) refs.add(storeDir.parse(src));
         for (String input : drv.inputDrvs().keySet()) refs.add(storeDir.parse(input));
-        return storeDir.textPath(drv.name() + StorePath.DRV_EXTENSION, drv.toATerm(), refs);
+        return storeDir.textPath(drv.name() + StorePath.DRV_EXTENSION, atermHash, refs);
     }
 
     /**
