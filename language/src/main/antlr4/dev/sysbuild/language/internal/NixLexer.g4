@@ -94,9 +94,11 @@ URI: [a-zA-Z] [a-zA-Z0-9+\-.]* ':' [a-zA-Z0-9%/?:@&=+$,\-_.!~*']+;
 DQUOTE: '"' -> pushMode(STRING_MODE);
 IND_OPEN: '\'\'' (' '* '\n')? -> pushMode(IND_MODE);
 
-WS: [ \t\r\n]+ -> channel(HIDDEN);
-LINE_COMMENT: '#' ~[\r\n]* -> channel(HIDDEN);
-BLOCK_COMMENT: '/*' .*? '*/' -> channel(HIDDEN);
+// Skipped, not kept on a hidden channel: nothing reads them, and every token the parser steps
+// over or back across (each rule's end) would otherwise mean walking past them.
+WS: [ \t\r\n]+ -> skip;
+LINE_COMMENT: '#' ~[\r\n]* -> skip;
+BLOCK_COMMENT: '/*' .*? '*/' -> skip;
 
 fragment PATH_CHAR: [a-zA-Z0-9._\-+];
 
