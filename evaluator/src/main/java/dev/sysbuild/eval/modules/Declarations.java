@@ -13,7 +13,9 @@ import dev.sysbuild.eval.value.Thunk;
 import dev.sysbuild.eval.value.Value;
 import dev.sysbuild.language.diag.Span;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -29,32 +31,34 @@ final class Declarations {
 
     private Declarations() {}
 
-    /** helpers: { nix (mergeDeclarations); node (declarationNode); optionDecls (mergeOptionDecls); unspecified; unsafeGetAttrPos; }. */
-    static Value level(Value helpersValue, Value loc, Value sources) {
+    /**
+     * helpers: { nix (mergeDeclarations); node (declarationNode); optionDecls (mergeOptionDecls); unspecified; unsafeGetAttrPos; }.
+     * {@code shared}: the option declarations already merged in this evaluation, for reuse.
+     */
+    static Value level(Shared shared, Value helpersValue, Value loc, Value sources) {
         NixAttrs helpers = (NixAttrs) helpersValue.force();
         try {
             Value[] prefix = ((NixList) loc.force()).items();
-            TreeMap<String, List<Value>> byName = new TreeMap<>();
+            TreeMap<String, List<Declared>> byName = new TreeMap<>();
             for (Value s : ((NixList) sources.force()).items()) {
                 NixAttrs source = (NixAttrs) s.force();
                 Value file = source.get("file");
                 NixAttrs attrs = (NixAttrs) source.get("attrs").force();
                 if (file == null) throw new ClassCastException();
                 for (int i = 0; i < attrs.size(); i++) {
-                    NixString name = NixString.of(attrs.name(i));
-                    Value pos = Lazy.apply(helpers.get("unsafeGetAttrPos"), name, attrs);
-                    byName.computeIfAbsent(attrs.name(i), k -> new ArrayList<>(1)).add(
-                            Records.of(Records.FILE_POS_VALUE, file, pos, attrs.value(i)));
+                    byName.computeIfAbsent(attrs.name(i), k -> new ArrayList<>(1)).add(new Declared(file, attrs, i));
                 }
             }
             String[] names = byName.keySet().toArray(new String[0]);
             Value[] nodes = new Value[names.length];
             int k = 0;
-            for (List<Value> ds : byName.values()) {
+            for (List<Declared> ds : byName.values()) {
                 Value[] path = new Value[prefix.length + 1];
                 System.arraycopy(prefix, 0, path, 0, prefix.length);
                 path[prefix.length] = NixString.of(names[k]);
-                nodes[k++] = new Thunk(new DeclarationNode(helpers, NixList.wrap(path), NixList.wrap(ds.toArray(new Value[0]))), null);
+                NixList here = NixList.wrap(path);
+                DeclarationNode own = new DeclarationNode(helpers, here, ds);
+                nodes[k++] = ds.size() == 1 ? shared.node(ds.get(0), own) : new Thunk(own, null);
             }
             return NixAttrs.sorted(names, nodes, Records.noPositions(names.length));
         } catch (EvalException | ClassCastException | NullPointerException e) {
@@ -63,27 +67,113 @@ final class Declarations {
         }
     }
 
-    /** declarationNode loc ds: for one option declaration, { isOption = true; option = ...; }. */
-    private static final class DeclarationNode extends Node {
-        private final NixAttrs helpers;
-        private final NixList loc;
-        private final NixList ds;
+    /** One declaration of a name: the {@code i}th attribute of a module's {@code options} set. */
+    record Declared(Value file, NixAttrs attrs, int i) {
+        Value value() {
+            return attrs.value(i);
+        }
 
-        DeclarationNode(NixAttrs helpers, NixList loc, NixList ds) {
+        /** { file; pos; value; } as the Nix functions take it. */
+        NixAttrs record(NixAttrs helpers) {
+            Value pos = Lazy.apply(helpers.get("unsafeGetAttrPos"), NixString.of(attrs.name(i)), attrs);
+            return Records.of(Records.FILE_POS_VALUE, file, pos, value());
+        }
+
+        static NixList records(List<Declared> ds, NixAttrs helpers) {
+            Value[] out = new Value[ds.size()];
+            for (int j = 0; j < out.length; j++) out[j] = ds.get(j).record(helpers);
+            return NixList.wrap(out);
+        }
+    }
+
+    /**
+     * Option declarations merged once and used by every submodule entry that declares them. The
+     * entries of one {@code attrsOf (submodule ...)} type declare the same option values (the
+     * same objects, when the submodule's {@code options} set is not made per entry), and the
+     * merged declaration (the value with {@code _type}, {@code declarations},
+     * {@code declarationPositions}, {@code type}) does not depend on the entry's location, so it
+     * is made once. An entry takes it only when the first entry's node was an option merged by
+     * the fast path, from a declaration of the same value in a file of the same name; anything
+     * else (a group, an error) the entry computes itself, with its own location.
+     */
+    static final class Shared {
+        private record First(Declared declared, DeclarationNode node, Thunk thunk) {}
+
+        private final Map<Value, First> byValue = new IdentityHashMap<>();
+
+        /** The node of {@code d}'s name: {@code own}, or one that reuses an earlier merge of {@code d}'s value. */
+        Thunk node(Declared d, DeclarationNode own) {
+            First first = byValue.get(d.value());
+            if (first == null) {
+                Thunk t = new Thunk(own, null);
+                byValue.put(d.value(), new First(d, own, t));
+                return t;
+            }
+            return new Thunk(new Reused(first, d, own), null);
+        }
+
+        /** The file's name, or null if it is not a plain string. */
+        private static String fileName(Value file) {
+            return file.force() instanceof NixString s && !s.hasContext() ? s.value : null;
+        }
+    }
+
+    /** An entry's node taken from the first entry's merge of the same declaration, if it was an option. */
+    private static final class Reused extends Node {
+        private final Shared.First first;
+        private final Declared d;
+        private final DeclarationNode own;
+
+        Reused(Shared.First first, Declared d, DeclarationNode own) {
             super(null);
-            this.helpers = helpers;
-            this.loc = loc;
-            this.ds = ds;
+            this.first = first;
+            this.d = d;
+            this.own = own;
         }
 
         @Override
         public Value eval(Env env) {
-            if (ds.size() == 1) {
+            try {
+                first.thunk().force();
+                Thunk option = first.node().option;
+                String file = Shared.fileName(d.file());
+                if (option != null && file != null && file.equals(Shared.fileName(first.declared().file()))) {
+                    // Forced here (the first entry's use forced it already): an error in it is
+                    // this entry's own, below, not one naming the first entry's location.
+                    option.force();
+                    return Records.of(NODE, dev.sysbuild.eval.value.NixBool.TRUE, option);
+                }
+            } catch (EvalException e) {
+                // this entry's own node says what is wrong, with its own location
+            }
+            return own.eval(env);
+        }
+    }
+
+    /** declarationNode loc ds: for one option declaration, { isOption = true; option = ...; }. */
+    private static final class DeclarationNode extends Node {
+        private final NixAttrs helpers;
+        private final NixList loc;
+        private final List<Declared> declared;
+        /** The merged option, once the fast path made it (what other entries may reuse). */
+        private Thunk option;
+
+        DeclarationNode(NixAttrs helpers, NixList loc, List<Declared> declared) {
+            super(null);
+            this.helpers = helpers;
+            this.loc = loc;
+            this.declared = declared;
+        }
+
+        @Override
+        public Value eval(Env env) {
+            NixList ds = Declared.records(declared, helpers);
+            if (declared.size() == 1) {
                 try {
                     NixAttrs d = (NixAttrs) ds.get(0);
                     if (d.get("value").force() instanceof NixAttrs v && isOption(v)) {
-                        return Records.of(NODE, dev.sysbuild.eval.value.NixBool.TRUE,
-                                new Thunk(new OptionDecl(helpers, loc, ds, d, v), null));
+                        option = new Thunk(new OptionDecl(helpers, loc, ds, d, v), null);
+                        return Records.of(NODE, dev.sysbuild.eval.value.NixBool.TRUE, option);
                     }
                 } catch (EvalException e) {
                     // The Nix function fails in its own words.

@@ -11,7 +11,9 @@ import java.util.Map;
 public final class ModuleBuiltins {
     private ModuleBuiltins() {}
 
+    /** The fast paths of one evaluator (they may keep what they merged for its later calls). */
     public static Map<String, Value> globals() {
+        Declarations.Shared declarations = new Declarations.Shared();
         return Map.of(
                 // __sysbuildMergeDefinitions nixMergeDefinitions loc type defs
                 "__sysbuildMergeDefinitions", new PrimOp("__sysbuildMergeDefinitions", 4,
@@ -21,7 +23,7 @@ public final class ModuleBuiltins {
                         a -> OptionValue.record(a[0], a[1], a[2], a[3])),
                 // __sysbuildMergeDeclarations helpers loc sources
                 "__sysbuildMergeDeclarations", new PrimOp("__sysbuildMergeDeclarations", 3,
-                        a -> Declarations.level(a[0], a[1], a[2])),
+                        a -> Declarations.level(declarations, a[0], a[1], a[2])),
                 // __sysbuildMergeLevel helpers loc tree layers
                 "__sysbuildMergeLevel", new PrimOp("__sysbuildMergeLevel", 4,
                         a -> Level.record(a[0], a[1], a[2], a[3])),
