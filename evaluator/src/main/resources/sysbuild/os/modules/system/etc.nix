@@ -59,11 +59,11 @@ let
     (map (e: { inherit (e) target mode user group; source = "${e.source}"; }) entries);
   sorted = lib.concatMap (t: byTarget.${t}) (builtins.attrNames byTarget);
 
-  # Every proper parent directory of a target ("a/b/c" -> [ "a" "a/b" ]).
-  parents = t:
-    let parts = lib.splitString "/" t; in
-    builtins.genList (i: lib.concatStringsSep "/" (lib.take (i + 1) parts)) (builtins.length parts - 1);
-  badTarget = t: lib.hasPrefix "/" t || t == "" || match "(.*/)?\\.\\.?(/.*)?" t != null || lib.hasSuffix "/" t;
+  # Every proper parent directory of a target ("a/b/c" -> [ "a" "a/b" ]). Both run for each of
+  # the thousands of entries of a large system, so they are a few builtin calls each.
+  parents = t: let d = dirOf t; in if d == "." || d == "/" then [ ] else parents d ++ [ d ];
+  # Absolute, empty, ending in `/`, or with a `.` or `..` component.
+  badTarget = t: t == "" || match "/.*|.*/|(.*/)?\\.\\.?(/.*)?" t != null;
   accountFiles = [ "passwd" "group" "shadow" "gshadow" ];
 in
 {
