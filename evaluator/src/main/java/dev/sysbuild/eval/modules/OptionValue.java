@@ -64,8 +64,9 @@ final class OptionValue {
         AttrsBuilder b = new AttrsBuilder(FIELDS.length + 2);
         for (int i = 0; i < FIELDS.length; i++) b.put(FIELDS[i], new Thunk(new Field(o, i), null));
         b.put("loc", loc);
-        // A Nix function (`_: showOption loc`), so that it prints as the Nix code's does.
-        b.put("__toString", Calls.apply(helpers.get("toStringOf"), loc, null));
+        // A Nix function (`_: showOption loc`), so that it prints as the Nix code's does; made when
+        // first read (few option records are ever shown).
+        b.put("__toString", Lazy.apply(helpers.get("toStringOf"), loc));
         return opt.update(b.build());
     }
 
