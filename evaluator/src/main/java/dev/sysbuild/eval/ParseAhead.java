@@ -19,7 +19,8 @@ import java.util.concurrent.CompletableFuture;
  * <p>Parsing is a large part of evaluating a big configuration (a 650 KB file takes ~0.25 s
  * here) and happens on the one evaluating thread, while the second core is mostly idle. A literal
  * path to a {@code .nix} or {@code .conf} file, or to a directory with a {@code default.nix}, is
- * queued when the parser meets it; one daemon thread parses the queue in order. When evaluation
+ * queued when the parser meets it (a file without an extension is left alone: more likely a
+ * kernel image or a script than Nix); one daemon thread parses the queue in order. When evaluation
  * imports a file it takes the parse from here if it is done or under way (waiting for the rest),
  * and parses the file itself otherwise; a parse is used only if the text evaluation read is the
  * text parsed. Files are read without being recorded as read ({@link EvalIO#peekImport}), so a
@@ -54,7 +55,7 @@ final class ParseAhead {
     /** A literal path met by the parser (absolute, canonical, a byte string). */
     synchronized void offer(String path) {
         if (offered.size() >= MAX_FILES || !offered.add(path)) return;
-        if (!path.endsWith(".nix") && !path.endsWith(".conf") && path.lastIndexOf('.') > path.lastIndexOf('/')) {
+        if (!isNix(path) && path.lastIndexOf('.') > path.lastIndexOf('/')) {
             return; // a file of another kind (./logo.png, ./key.pub): used as data, not imported
         }
         queue.add(path);
@@ -104,6 +105,10 @@ final class ParseAhead {
         return used;
     }
 
+    private static boolean isNix(String path) {
+        return path.endsWith(".nix") || path.endsWith(".conf");
+    }
+
     /** Parses the queue; the thread ends when it is empty, and the next offer starts another. */
     private void work() {
         while (true) {
@@ -124,6 +129,8 @@ final class ParseAhead {
         EvalIO.Peeked peeked = io.peekImport(path, MAX_BYTES);
         if (peeked == null) return;
         String file = peeked.file();
+        // A file without an extension is more likely data (a kernel image, a script) than Nix.
+        if (!isNix(file) && !file.equals(path + "/default.nix")) return;
         String text = peeked.text();
         CompletableFuture<Expr> expr = new CompletableFuture<>();
         synchronized (this) {

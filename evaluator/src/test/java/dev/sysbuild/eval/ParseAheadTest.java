@@ -65,7 +65,8 @@ class ParseAheadTest {
     void onlyNixFilesAndDirectoriesAreLookedAt() throws Exception {
         Files.writeString(dir.resolve("data.txt"), "not { nix");
         Files.writeString(dir.resolve("key.pub"), "ssh-ed25519 AAAA");
-        assertThat(eval("[ ./data.txt ./key.pub ./missing.nix ]")).startsWith("[ ");
+        Files.writeString(dir.resolve("vmlinuz"), "1"); // would parse, but is no Nix file
+        assertThat(eval("[ ./data.txt ./key.pub ./missing.nix ./vmlinuz ]")).startsWith("[ ");
         ev.parseAhead().awaitIdle();
         assertThat(ev.parseAhead().parsed()).isZero();
     }
