@@ -93,8 +93,9 @@ final class Declarations {
      * merged declaration (the value with {@code _type}, {@code declarations},
      * {@code declarationPositions}, {@code type}) does not depend on the entry's location, so it
      * is made once. An entry takes it only when the first entry's node was an option merged by
-     * the fast path, from a declaration of the same value in a file of the same name; anything
-     * else (a group, an error) the entry computes itself, with its own location.
+     * the fast path, from the same attribute of the same {@code options} set (so the same
+     * declaration position) in a file of the same name; anything else (a group, an error) the
+     * entry computes itself, with its own location.
      */
     static final class Shared {
         private record First(Declared declared, DeclarationNode node, Thunk thunk) {}
@@ -109,6 +110,9 @@ final class Declarations {
                 byValue.put(d.value(), new First(d, own, t));
                 return t;
             }
+            // The same value in another set (a let-bound option bound under two names, or at
+            // two places) has another declaration position: not shared.
+            if (first.declared().attrs() != d.attrs() || first.declared().i() != d.i()) return new Thunk(own, null);
             return new Thunk(new Reused(first, d, own), null);
         }
 
