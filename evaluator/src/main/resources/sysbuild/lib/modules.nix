@@ -44,14 +44,13 @@ let
 
   # Calls a module function with the arguments it names: specialArgs and the standard ones
   # first, then `config._module.args`.
-  applyModuleArgs = key: f: args:
-    let
-      named = lib.trivial.functionArgs f;
-      arg = name:
-        args.${name} or (args.config._module.args.${name} or (throw
-          "The module `${key}' takes the argument `${name}', but neither specialArgs nor _module.args provides it."));
-    in
-    f (args // mapAttrs (name: _: arg name) named);
+  applyModuleArgs = key: f: args: f (args // mapAttrs (moduleArg args key) (lib.trivial.functionArgs f));
+
+  # One named argument of module `key`, forced only when the module reads it. (Also what the
+  # Java fast path of collectModules calls for each argument, so both fail in these words.)
+  moduleArg = args: key: name: _:
+    args.${name} or (args.config._module.args.${name} or (throw
+      "The module `${key}' takes the argument `${name}', but neither specialArgs nor _module.args provides it."));
 
   # A module as written (a path, a function or a set) in a uniform shape.
   loadModule = args: file: key: m:
@@ -87,7 +86,16 @@ let
 
   # All modules, breadth first, each key once; then without the disabled ones (and whatever
   # only they imported).
+  # The Java fast path (dev.sysbuild.eval.modules.ModuleClosure) gives the same list, loading each
+  # module as loadModule does (its arguments through moduleArg), or null on any error or shape it
+  # does not handle: then collectModulesNix below runs, for its error messages (called from here
+  # either way, so that even the context lines of an error are the same).
   collectModules = args: modules:
+    let collected = __sysbuildCollectModules collectHelpers args modules; in
+    if collected == null then collectModulesNix args modules else collected;
+  collectHelpers = { inherit loadAttrs moduleArg unknownFile; importModule = import; };
+
+  collectModulesNix = args: modules:
     let
       entry = file: key: m: let loaded = loadModule args file key m; in { inherit (loaded) key; module = loaded; };
       roots = imap1 (i: entry unknownFile ":anon-${toString i}") modules;

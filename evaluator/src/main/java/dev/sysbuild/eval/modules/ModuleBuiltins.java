@@ -30,6 +30,9 @@ public final class ModuleBuiltins {
                         a -> ListMerge.merge(a[0], a[1], a[2], a[3])),
                 // __sysbuildMergeAttrs helpers elemType loc defs
                 "__sysbuildMergeAttrs", new PrimOp("__sysbuildMergeAttrs", 4,
-                        a -> AttrsMerge.merge(a[0], a[1], a[2], a[3])));
+                        a -> AttrsMerge.merge(a[0], a[1], a[2], a[3])),
+                // __sysbuildCollectModules helpers args modules (null: collectModulesNix decides)
+                "__sysbuildCollectModules", new PrimOp("__sysbuildCollectModules", 3,
+                        a -> ModuleClosure.collect(a[0], a[1], a[2])));
     }
 }
