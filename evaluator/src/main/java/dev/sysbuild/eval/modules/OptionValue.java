@@ -64,8 +64,9 @@ final class OptionValue {
         AttrsBuilder b = new AttrsBuilder(FIELDS.length + 2);
         for (int i = 0; i < FIELDS.length; i++) b.put(FIELDS[i], new Thunk(new Field(o, i), null));
         b.put("loc", loc);
-        // A Nix function (`_: showOption loc`), so that it prints as the Nix code's does.
-        b.put("__toString", Calls.apply(helpers.get("toStringOf"), loc, null));
+        // A Nix function (`_: showOption loc`), so that it prints as the Nix code's does; made when
+        // first asked for (hardly ever: only "${options.a.b}"), not for each of the ~50,000 options.
+        b.put("__toString", Lazy.apply(helpers.get("toStringOf"), loc));
         return opt.update(b.build());
     }
 
