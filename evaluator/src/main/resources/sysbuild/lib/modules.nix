@@ -305,7 +305,8 @@ let
 
   # The Java fast path (dev.sysbuild.eval.modules.MergedDefinitions) gives the same record, and
   # hands over to mergeDefinitionsNix below whenever anything fails, for its error messages.
-  mergeDefinitions = __sysbuildMergeDefinitions mergeDefinitionsNix;
+  # (Given mergeEqualOption, the merge of scalar types, to take the one definition's value without the call.)
+  mergeDefinitions = __sysbuildMergeDefinitions { nix = mergeDefinitionsNix; inherit (lib.options) mergeEqualOption; };
 
   mergeDefinitionsNix = loc: type: defs:
     let

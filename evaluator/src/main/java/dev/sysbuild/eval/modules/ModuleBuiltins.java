@@ -13,7 +13,7 @@ public final class ModuleBuiltins {
 
     public static Map<String, Value> globals() {
         return Map.of(
-                // __sysbuildMergeDefinitions nixMergeDefinitions loc type defs
+                // __sysbuildMergeDefinitions helpers loc type defs
                 "__sysbuildMergeDefinitions", new PrimOp("__sysbuildMergeDefinitions", 4,
                         a -> MergedDefinitions.record(a[0], a[1], a[2], a[3])),
                 // __sysbuildEvalOptionValue helpers loc opt defs
