@@ -93,7 +93,12 @@ let
   collectModules = args: modules:
     let collected = __sysbuildCollectModules collectHelpers args modules; in
     if collected == null then collectModulesNix args modules else collected;
-  collectHelpers = { inherit loadAttrs moduleArg unknownFile; importModule = import; };
+  collectHelpers = {
+    inherit loadAttrs moduleArg unknownFile;
+    importModule = import;
+    # A record as loadAttrs makes it: the fast path's records have its attribute positions.
+    record = loadAttrs unknownFile "" { };
+  };
 
   collectModulesNix = args: modules:
     let
@@ -392,7 +397,11 @@ let
       collected = collectModules moduleArgs (modules ++ [ internalModule ]);
       tree = mergeDeclarations prefix (map (m: { inherit (m) file; attrs = m.options; }) collected);
       # Definitions merge in the reverse of the collection order, as in NixOS.
-      layers = concatMap (m: pushDown { inherit (m) file; pos = null; loc = prefix; } id m.config) (reverseList collected);
+      # (The Java fast path, dev.sysbuild.eval.modules.ModuleLayers, gives the same list, or null on
+      # any error: then the Nix expression runs, for its errors.)
+      layers = let l = __sysbuildModuleLayers { inherit pushDown id; } prefix collected; in
+        if l == null then concatMap (m: pushDown { inherit (m) file; pos = null; loc = prefix; } id m.config) (reverseList collected)
+        else l;
       merged = mergeLevel prefix tree layers;
 
       declaredConfig = merged.config;

@@ -38,7 +38,7 @@ final class LoadedModule {
         }
     }
 
-    private static final String[] FIELDS = {"config", "disabledModules", "file", "imports", "key", "options"};
+    static final String[] FIELDS = {"config", "disabledModules", "file", "imports", "key", "options"};
     private static final Set<String> STRUCTURED = Set.of("_class", "_file", "key", "disabledModules", "imports",
             "require", "options", "config", "meta", "freeformType");
     private static final Set<String> SHORT_FORM = Set.of("_class", "_file", "key", "disabledModules", "imports",
@@ -52,6 +52,9 @@ final class LoadedModule {
         NixAttrs args();
 
         Value argsValue();
+
+        /** The positions of loadAttrs's record (of its attributes in modules.nix), for error context lines. */
+        dev.sysbuild.language.diag.Span[] recordPositions();
     }
 
     final NixString key;
@@ -124,12 +127,44 @@ final class LoadedModule {
         children = new LoadedModule[imports.size()];
         Value disabled = m.get("disabledModules");
         disabledModules = disabled == null ? NixList.EMPTY : disabled;
-        Value options = m.get("options");
+        Value options = m.get("options") == null ? NixAttrs.EMPTY : selected(m, "options");
         Value config;
         if (m.get("freeformType") != null) config = nixField("config");
-        else if (structured) config = m.get("config") != null ? m.get("config") : NixAttrs.EMPTY;
+        else if (structured) config = m.get("config") != null ? selected(m, "config") : NixAttrs.EMPTY;
         else config = withoutShortFormAttrs(m);
-        record = Records.of(FIELDS, config, disabledModules, file, imports, key, options == null ? NixAttrs.EMPTY : options);
+        Value[] values = {config, disabledModules, file, imports, key, options};
+        record = NixAttrs.sorted(FIELDS, values, cx.recordPositions());
+    }
+
+    /**
+     * {@code m.NAME}, unevaluated; an error in it gets the context line loadAttrs's {@code m.NAME or
+     * ...} gives it ("while evaluating the attribute", at the module's NAME), so that a failing
+     * config (e.g. infinite recursion) is traced to the module as without the fast path.
+     */
+    private static Value selected(NixAttrs m, String name) {
+        Value v = m.get(name);
+        if (v instanceof Thunk t && !t.isEvaluated()) return new Thunk(new Selected(m, name), null);
+        return v;
+    }
+
+    private static final class Selected extends Node {
+        private final NixAttrs m;
+        private final String name;
+
+        Selected(NixAttrs m, String name) {
+            super(null);
+            this.m = m;
+            this.name = name;
+        }
+
+        @Override
+        public Value eval(Env env) {
+            try {
+                return m.get(name).force();
+            } catch (dev.sysbuild.eval.EvalException e) {
+                throw e.addFrame("while evaluating the attribute '" + name + "'", m.positionOf(name));
+            }
+        }
     }
 
     /** The module of import number i (from 0), loaded once: {@code entry file "KEY:anon-(i+1)" m}. */

@@ -33,6 +33,9 @@ public final class ModuleBuiltins {
                         a -> AttrsMerge.merge(a[0], a[1], a[2], a[3])),
                 // __sysbuildCollectModules helpers args modules (null: collectModulesNix decides)
                 "__sysbuildCollectModules", new PrimOp("__sysbuildCollectModules", 3,
-                        a -> ModuleClosure.collect(a[0], a[1], a[2])));
+                        a -> ModuleClosure.collect(a[0], a[1], a[2])),
+                // __sysbuildModuleLayers helpers prefix collected (null: the Nix expression decides)
+                "__sysbuildModuleLayers", new PrimOp("__sysbuildModuleLayers", 3,
+                        a -> ModuleLayers.layers(a[0], a[1], a[2])));
     }
 }

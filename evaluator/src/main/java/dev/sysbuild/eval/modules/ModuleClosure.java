@@ -9,6 +9,7 @@ import dev.sysbuild.eval.value.NixPath;
 import dev.sysbuild.eval.value.NixString;
 import dev.sysbuild.eval.value.Value;
 import dev.sysbuild.language.ParseException;
+import dev.sysbuild.language.diag.Span;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,6 +36,7 @@ final class ModuleClosure implements LoadedModule.Context {
     private final Value argsValue;
     private NixAttrs args;
     private LoadedModule[] roots;
+    private Span[] positions;
 
     private ModuleClosure(NixAttrs helpers, Value argsValue) {
         this.helpers = helpers;
@@ -42,7 +44,7 @@ final class ModuleClosure implements LoadedModule.Context {
     }
 
     /**
-     * helpers: { loadAttrs; moduleArg; unknownFile; importModule; }. The list, or null where the Nix
+     * helpers: { loadAttrs; moduleArg; unknownFile; importModule; record; }. The list, or null where the Nix
      * function (collectModulesNix) is to decide: it is called from the Nix code, so that the
      * context lines of its errors are those it has without the fast path.
      */
@@ -69,6 +71,18 @@ final class ModuleClosure implements LoadedModule.Context {
     @Override
     public Value argsValue() {
         return argsValue;
+    }
+
+    /** Those of helpers.record (loadAttrs of an empty module), shared by every record; none if it has other names. */
+    @Override
+    public Span[] recordPositions() {
+        if (positions == null) {
+            Value record = helpers.get("record");
+            NixAttrs template = record == null ? NixAttrs.EMPTY : Force.attrs(record, null);
+            positions = java.util.Arrays.equals(template.names(), LoadedModule.FIELDS)
+                    ? template.positions() : Records.noPositions(LoadedModule.FIELDS.length);
+        }
+        return positions;
     }
 
     private Value collect(Value modules) {
