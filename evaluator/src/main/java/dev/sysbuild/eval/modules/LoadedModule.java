@@ -24,11 +24,12 @@ import java.util.Set;
  *
  * <p>What the module collection needs ({@code key}, {@code imports}) is computed at once, as
  * {@code genericClosure} forces it there; {@code options}, {@code disabledModules} and
- * {@code config} are the module's own values, unevaluated. Any shape this class does not handle
- * throws {@link Unhandled} (the whole collection then goes to the Nix function). The two fields
- * that can fail later ({@code file} from a {@code _file} that is not a string or a path, and
- * {@code config} with a {@code freeformType}) are taken from the Nix {@code loadAttrs} record of
- * the same module, so they fail, if at all, in its words.
+ * {@code config} are the module's own values, unevaluated (a failing config or options gets the
+ * context line loadAttrs gives it). Any shape this class does not handle throws {@link Unhandled}
+ * (the whole collection then goes to the Nix function). The fields computed here that can fail
+ * later ({@code file} from a {@code _file} that is not a string or a path, and {@code config} with
+ * a {@code freeformType}) are taken from the Nix {@code loadAttrs} record of the same module, so
+ * they fail, if at all, in its words.
  */
 final class LoadedModule {
     /** A shape or value the fast path leaves to the Nix function. */
