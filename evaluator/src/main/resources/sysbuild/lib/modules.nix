@@ -44,14 +44,13 @@ let
 
   # Calls a module function with the arguments it names: specialArgs and the standard ones
   # first, then `config._module.args`.
-  applyModuleArgs = key: f: args:
-    let
-      named = lib.trivial.functionArgs f;
-      arg = name:
-        args.${name} or (args.config._module.args.${name} or (throw
-          "The module `${key}' takes the argument `${name}', but neither specialArgs nor _module.args provides it."));
-    in
-    f (args // mapAttrs (name: _: arg name) named);
+  applyModuleArgs = key: f: args: f (args // mapAttrs (moduleArg args key) (lib.trivial.functionArgs f));
+
+  # One named argument of module `key`, forced only when the module reads it. (Also what the
+  # Java fast path of collectModules calls for each argument, so both fail in these words.)
+  moduleArg = args: key: name: _:
+    args.${name} or (args.config._module.args.${name} or (throw
+      "The module `${key}' takes the argument `${name}', but neither specialArgs nor _module.args provides it."));
 
   # A module as written (a path, a function or a set) in a uniform shape.
   loadModule = args: file: key: m:
@@ -87,7 +86,21 @@ let
 
   # All modules, breadth first, each key once; then without the disabled ones (and whatever
   # only they imported).
+  # The Java fast path (dev.sysbuild.eval.modules.ModuleClosure) gives the same list, loading each
+  # module as loadModule does (its arguments through moduleArg), or null on any error or shape it
+  # does not handle: then collectModulesNix below runs, for its error messages (called from here
+  # either way, so that even the context lines of an error are the same).
   collectModules = args: modules:
+    let collected = __sysbuildCollectModules collectHelpers args modules; in
+    if collected == null then collectModulesNix args modules else collected;
+  collectHelpers = {
+    inherit loadAttrs moduleArg unknownFile;
+    importModule = import;
+    # A record as loadAttrs makes it: the fast path's records have its attribute positions.
+    record = loadAttrs unknownFile "" { };
+  };
+
+  collectModulesNix = args: modules:
     let
       entry = file: key: m: let loaded = loadModule args file key m; in { inherit (loaded) key; module = loaded; };
       roots = imap1 (i: entry unknownFile ":anon-${toString i}") modules;
@@ -297,7 +310,8 @@ let
 
   # The Java fast path (dev.sysbuild.eval.modules.MergedDefinitions) gives the same record, and
   # hands over to mergeDefinitionsNix below whenever anything fails, for its error messages.
-  mergeDefinitions = __sysbuildMergeDefinitions mergeDefinitionsNix;
+  # (Given mergeEqualOption, the merge of scalar types, to take the one definition's value without the call.)
+  mergeDefinitions = __sysbuildMergeDefinitions { nix = mergeDefinitionsNix; inherit (lib.options) mergeEqualOption; };
 
   mergeDefinitionsNix = loc: type: defs:
     let
@@ -383,7 +397,11 @@ let
       collected = collectModules moduleArgs (modules ++ [ internalModule ]);
       tree = mergeDeclarations prefix (map (m: { inherit (m) file; attrs = m.options; }) collected);
       # Definitions merge in the reverse of the collection order, as in NixOS.
-      layers = concatMap (m: pushDown { inherit (m) file; pos = null; loc = prefix; } id m.config) (reverseList collected);
+      # (The Java fast path, dev.sysbuild.eval.modules.ModuleLayers, gives the same list, or null on
+      # any error: then the Nix expression runs, for its errors.)
+      layers = let l = __sysbuildModuleLayers { inherit pushDown id; } prefix collected; in
+        if l == null then concatMap (m: pushDown { inherit (m) file; pos = null; loc = prefix; } id m.config) (reverseList collected)
+        else l;
       merged = mergeLevel prefix tree layers;
 
       declaredConfig = merged.config;

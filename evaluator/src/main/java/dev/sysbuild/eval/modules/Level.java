@@ -171,6 +171,11 @@ final class Level {
             List<Value> below = new ArrayList<>();
             NixAttrs at = Records.of(Records.LOC, here);
             for (NixAttrs d : defs) {
+                // pushDown of a plain set (no mkMerge/mkIf/mkOverride) is that set as the one layer.
+                if (d.get("raw").force() instanceof NixAttrs raw && ModuleLayers.propertyType(raw) == null) {
+                    below.add(Records.of(ModuleLayers.LAYER, raw, d.get("file"), d.get("wrap")));
+                    continue;
+                }
                 Value pushed = Calls.apply(Calls.apply(helpers.get("pushDown"), d.update(at), d.get("wrap"), null), d.get("raw"), null);
                 for (Value v : ((NixList) pushed.force()).items()) below.add(v);
             }

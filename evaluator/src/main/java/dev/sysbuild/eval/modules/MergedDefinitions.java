@@ -41,6 +41,8 @@ final class MergedDefinitions {
     }
 
     private final Value nixFunction;
+    /** lib.options.mergeEqualOption (the merge of every scalar type), or null. */
+    private final Value mergeEqualOption;
     private final Value loc;
     private final Value type;
     private final Value defs;
@@ -49,16 +51,18 @@ final class MergedDefinitions {
     private NixList defsFinal;
     private long highestPrio;
 
-    private MergedDefinitions(Value nixFunction, Value loc, Value type, Value defs) {
+    private MergedDefinitions(Value nixFunction, Value mergeEqualOption, Value loc, Value type, Value defs) {
         this.nixFunction = nixFunction;
+        this.mergeEqualOption = mergeEqualOption;
         this.loc = loc;
         this.type = type;
         this.defs = defs;
     }
 
-    /** {@code nixFunction loc type defs}: the record, its fields unevaluated. */
-    static NixAttrs record(Value nixFunction, Value loc, Value type, Value defs) {
-        MergedDefinitions m = new MergedDefinitions(nixFunction, loc, type, defs);
+    /** helpers: { nix (mergeDefinitions in Nix); mergeEqualOption; }. The record, its fields unevaluated. */
+    static NixAttrs record(Value helpersValue, Value loc, Value type, Value defs) {
+        NixAttrs helpers = (NixAttrs) helpersValue.force();
+        MergedDefinitions m = new MergedDefinitions(helpers.get("nix"), helpers.get("mergeEqualOption"), loc, type, defs);
         Value[] values = new Value[FIELDS.length];
         for (int i = 0; i < values.length; i++) values[i] = new Thunk(new Field(m, i), null);
         return Records.of(FIELDS, values);
@@ -118,6 +122,10 @@ final class MergedDefinitions {
         for (Value d : defsFinal.items()) {
             Value ok = Calls.apply(check, ((NixAttrs) d).get("value"), null).force();
             if (ok != NixBool.TRUE) throw new Unsupported();
+        }
+        // mergeEqualOption of one definition is its value (the fold over the others has nothing to compare).
+        if (defsFinal.size() == 1 && mergeEqualOption != null && merge.force() == mergeEqualOption.force()) {
+            return ((NixAttrs) defsFinal.get(0)).get("value").force();
         }
         return Calls.apply(merge, loc, defsFinal, null).force();
     }

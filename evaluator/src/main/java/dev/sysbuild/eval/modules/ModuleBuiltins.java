@@ -15,7 +15,7 @@ public final class ModuleBuiltins {
     public static Map<String, Value> globals() {
         Declarations.Shared declarations = new Declarations.Shared();
         return Map.of(
-                // __sysbuildMergeDefinitions nixMergeDefinitions loc type defs
+                // __sysbuildMergeDefinitions helpers loc type defs
                 "__sysbuildMergeDefinitions", new PrimOp("__sysbuildMergeDefinitions", 4,
                         a -> MergedDefinitions.record(a[0], a[1], a[2], a[3])),
                 // __sysbuildEvalOptionValue helpers loc opt defs
@@ -32,6 +32,12 @@ public final class ModuleBuiltins {
                         a -> ListMerge.merge(a[0], a[1], a[2], a[3])),
                 // __sysbuildMergeAttrs helpers elemType loc defs
                 "__sysbuildMergeAttrs", new PrimOp("__sysbuildMergeAttrs", 4,
-                        a -> AttrsMerge.merge(a[0], a[1], a[2], a[3])));
+                        a -> AttrsMerge.merge(a[0], a[1], a[2], a[3])),
+                // __sysbuildCollectModules helpers args modules (null: collectModulesNix decides)
+                "__sysbuildCollectModules", new PrimOp("__sysbuildCollectModules", 3,
+                        a -> ModuleClosure.collect(a[0], a[1], a[2])),
+                // __sysbuildModuleLayers helpers prefix collected (null: the Nix expression decides)
+                "__sysbuildModuleLayers", new PrimOp("__sysbuildModuleLayers", 3,
+                        a -> ModuleLayers.layers(a[0], a[1], a[2])));
     }
 }

@@ -65,7 +65,7 @@ final class OptionValue {
         for (int i = 0; i < FIELDS.length; i++) b.put(FIELDS[i], new Thunk(new Field(o, i), null));
         b.put("loc", loc);
         // A Nix function (`_: showOption loc`), so that it prints as the Nix code's does; made when
-        // first read (few option records are ever shown).
+        // first asked for (hardly ever: only "${options.a.b}"), not for each of the ~50,000 options.
         b.put("__toString", Lazy.apply(helpers.get("toStringOf"), loc));
         return opt.update(b.build());
     }

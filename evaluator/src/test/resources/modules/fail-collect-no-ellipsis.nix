@@ -1,0 +1,6 @@
+# Must fail: a module function without `...' that does not name every module argument.
+lib:
+{
+  modules = [ ({ config, lib }: { }) ];
+  expr = config: config;
+}

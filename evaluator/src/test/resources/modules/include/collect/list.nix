@@ -1,0 +1,2 @@
+# Not a module: a list.
+[ 1 2 ]
