@@ -213,11 +213,6 @@ public final class Evaluator {
         // builds most of them here instead of while the user's file is parsed.
         ev.parse("warm-up", WARM_UP, "/");
         ev.evalString("warm-up", "1", "/");
-        // SHA-256 (every derivation, store path and hashString) runs one long method per 64-byte
-        // block, interpreted until the JIT compiles it: megabytes hashed cold took 48 ms where
-        // compiled code takes 17. A thousand blocks here (the JIT asks after ~200) get it compiled
-        // ahead of need, for a few milliseconds of the second core.
-        dev.sysbuild.store.hash.HashAlgo.SHA256.hash(new byte[64 * 1024]);
     }
 
     private static final String WARM_UP = """
