@@ -10,10 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,10 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.stream.Collectors;
 
 /**
  * Deletes every store path that no root reaches: valid paths outside the closure of the roots
@@ -34,16 +30,24 @@ import java.util.stream.Collectors;
  * leftovers in the store directory, temporary entries, and {@code .links} entries nothing uses.
  * The caller holds the global lock exclusively, so nothing is registered meanwhile.
  *
- * <p>The database is read once (every info file, on all cores) and the closure is computed in
- * memory. The commit point is the journal ({@link GcJournal}) listing the dead paths: from then on
- * they are going, and a crash part-way is finished when the store is next opened, before anything
- * reads the database. So the info files (on one thread) and the trees (in one pass over the store
- * directory, which also sweeps the invalid entries) are deleted at the same time, and no valid path
- * is ever left, once recovery has run, with missing contents or a reference that is gone.
+ * <p>Only the info files of live paths are read (their references are what the closure follows):
+ * the valid paths are the names in the info directory, and the dead ones are those the closure
+ * does not reach, so a collection of garbage reads no garbage. The commit point is the journal
+ * ({@link GcJournal}) listing the dead hash parts: from then on they are going, and a crash
+ * part-way is finished when the store is next opened, before anything reads the database. So the
+ * info files and the trees are deleted at the same time, on several threads each, and no valid
+ * path is ever left, once recovery has run, with missing contents or a reference that is gone.
  */
 final class GarbageCollector {
+    /** Below this many info files to read at once, threads cost more than they save. */
+    private static final int PARALLEL_READS = 64;
+
     private final StoreLayout layout;
     private final ValidPathDb db;
+    /** Every registered hash part (the info directory's listing). */
+    private Set<String> registered;
+    /** The live paths' infos by hash part, filled by {@link #addClosure}. */
+    private final Map<String, PathInfo> live = new HashMap<>();
 
     GarbageCollector(StoreLayout layout, ValidPathDb db) {
         this.layout = layout;
@@ -51,15 +55,14 @@ final class GarbageCollector {
     }
 
     GcResult run(boolean dryRun) throws IOException {
-        Map<StorePath, PathInfo> valid = readDatabase();
+        registered = new HashSet<>(db.hashParts());
+        addClosure(GcRoots.find(layout, !dryRun));
+        addClosure(TempRoots.ofOtherProcesses(layout, !dryRun));
+        addClosure(pathsBeingBuilt());
 
-        Set<StorePath> live = new HashSet<>();
-        addClosure(GcRoots.find(layout, !dryRun), valid, live);
-        addClosure(TempRoots.ofOtherProcesses(layout, !dryRun), valid, live);
-        addClosure(pathsBeingBuilt(valid.keySet(), live), valid, live);
-
-        Set<StorePath> dead = new HashSet<>(valid.keySet());
-        dead.removeAll(live);
+        Set<String> dead = new HashSet<>(registered);
+        dead.removeAll(live.keySet());
+        StoreDirListing listing = listStoreDir(dead);
         if (!dryRun) GcJournal.begin(layout, dead);
         try (ParallelDeletes deletes = new ParallelDeletes()) {
             // From the journal on, the dead paths are going whatever happens (a crash is finished on
@@ -71,38 +74,101 @@ final class GarbageCollector {
             });
             if (!dryRun) startDaemon(unregistering, "sysbuild-gc-unregister");
 
-            SortedSet<StorePath> deleted = new TreeSet<>(dead);
-            long[] bytes = {0};
+            SortedSet<StorePath> deleted = new TreeSet<>(listing.dead.keySet());
+            deleted.addAll(namesWithoutTrees(dead, listing));
+            long bytes = 0;
             ParallelDeletes.Batch trees = deletes.batch();
-            int temporary = sweepStoreDir(valid.keySet(), dead, deleted, bytes, dryRun, trees);
-            bytes[0] += trees.await();
+            for (Map.Entry<StorePath, Path> e : listing.dead.entrySet()) {
+                Path entry = e.getValue();
+                if (dryRun) bytes += TreeDeleter.delete(entry, true);
+                else trees.add(() -> TreeDeleter.delete(entry, false));
+            }
+            bytes += deleteInvalid(listing, deleted, dryRun);
+            int temporary = 0;
+            for (Path entry : listing.temporary) {
+                if (dryRun || InvalidPathSweep.deleteUnusedTemp(layout, entry)) temporary++;
+            }
+            bytes += trees.await();
             if (!dryRun) {
                 await(unregistering);
                 temporary += db.deleteTemporaryFiles();
-                bytes[0] += deleteUnusedLinks();
+                bytes += deleteUnusedLinks();
                 deleteUnusedLockFiles();
             }
-            return new GcResult(deleted, bytes[0], temporary, dryRun);
+            return new GcResult(deleted, bytes, temporary, dryRun);
         }
     }
 
-    /** Every valid path's info, read on all cores: one file each, and at 100,000 paths this is most of a dry run. */
-    private Map<StorePath, PathInfo> readDatabase() throws IOException {
-        List<String> hashParts = new ArrayList<>(db.hashParts());
-        try {
-            return hashParts.parallelStream().map(h -> {
-                Path file = layout.infoDir().resolve(h);
-                try {
-                    return PathInfoFormat.read(layout.storeDir(), Files.readString(file, StandardCharsets.UTF_8),
-                            file.toString());
-                } catch (NoSuchFileException e) {
-                    return null; // unregistered since the listing
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+    /** The store directory's entries: dead trees (by their store path), invalid leftovers, temporary entries. */
+    private record StoreDirListing(Map<StorePath, Path> dead, Map<StorePath, Path> invalid, List<Path> temporary,
+            Set<String> deadHashPartsSeen) {}
+
+    /**
+     * One listing of the store directory, sorted out: an entry whose hash part is dead goes with its
+     * path (a leftover sharing a registered hash part could only be that path: hash parts do not
+     * collide); one that is neither live nor dead is an invalid leftover; names that are not store
+     * paths (such as {@code .links}) are not ours and stay.
+     */
+    private StoreDirListing listStoreDir(Set<String> dead) throws IOException {
+        StoreDirListing l = new StoreDirListing(new HashMap<>(), new HashMap<>(), new ArrayList<>(), new HashSet<>());
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(layout.physicalStoreDir())) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (name.startsWith(StoreLayout.TEMP_PREFIX)) {
+                    l.temporary.add(entry);
+                    continue;
                 }
-            }).filter(Objects::nonNull).collect(Collectors.toMap(PathInfo::path, i -> i));
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+                StorePath p;
+                try {
+                    p = StorePath.parseBaseName(name);
+                } catch (InvalidStorePathException e) {
+                    continue;
+                }
+                PathInfo info = live.get(p.hashPart());
+                if (info != null && info.path().equals(p)) continue;
+                if (dead.contains(p.hashPart())) {
+                    l.dead.put(p, entry);
+                    l.deadHashPartsSeen.add(p.hashPart());
+                } else {
+                    l.invalid.put(p, entry);
+                }
+            }
+        }
+        return l;
+    }
+
+    /** The names of dead paths whose trees are missing (a damaged store), from their info files: rare. */
+    private List<StorePath> namesWithoutTrees(Set<String> dead, StoreDirListing listing) throws IOException {
+        List<StorePath> names = new ArrayList<>();
+        for (String h : dead) {
+            if (listing.deadHashPartsSeen.contains(h)) continue;
+            PathInfo info = readInfo(h);
+            if (info != null) names.add(info.path());
+        }
+        return names;
+    }
+
+    /** Deletes the invalid leftovers nobody is building (their lock is free); returns the bytes freed. */
+    private long deleteInvalid(StoreDirListing listing, SortedSet<StorePath> deleted, boolean dryRun) throws IOException {
+        long bytes = 0;
+        for (Map.Entry<StorePath, Path> e : listing.invalid.entrySet()) {
+            Optional<PathLock> lock = PathLock.tryAcquire(layout.lockFile(e.getKey()));
+            if (lock.isEmpty()) continue; // being built right now
+            try (PathLock held = lock.get()) {
+                bytes += TreeDeleter.delete(e.getValue(), dryRun);
+                deleted.add(e.getKey());
+            }
+        }
+        return bytes;
+    }
+
+    /** The info in the file of hash part {@code h}, or null if it is gone. */
+    private PathInfo readInfo(String h) throws IOException {
+        Path file = layout.infoDir().resolve(h);
+        try {
+            return PathInfoFormat.read(layout.storeDir(), Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (NoSuchFileException e) {
+            return null;
         }
     }
 
@@ -125,15 +191,46 @@ final class GarbageCollector {
         }
     }
 
-    /** Adds the closure of {@code from} (its valid members) to {@code live}. */
-    private static void addClosure(Collection<StorePath> from, Map<StorePath, PathInfo> valid, Set<StorePath> live) {
-        Deque<StorePath> todo = new ArrayDeque<>(from);
-        while (!todo.isEmpty()) {
-            StorePath p = todo.pop();
-            PathInfo info = valid.get(p);
-            if (info == null || !live.add(p)) continue;
-            todo.addAll(info.references());
+    /**
+     * Adds the closure of {@code from} (its valid members) to {@link #live}, reading each live
+     * path's info file once, a whole layer of the closure at a time on all cores when it is large
+     * (a store of 100,000 live paths is mostly this). A path is valid if its hash part's info file
+     * names exactly it.
+     */
+    private void addClosure(Collection<StorePath> from) throws IOException {
+        Set<StorePath> layer = new HashSet<>();
+        for (StorePath p : from) if (wanted(p)) layer.add(p);
+        while (!layer.isEmpty()) {
+            List<StorePath> todo = new ArrayList<>(layer);
+            List<PathInfo> infos = new ArrayList<>(todo.size());
+            if (todo.size() < PARALLEL_READS) {
+                for (StorePath p : todo) infos.add(readInfo(p.hashPart()));
+            } else {
+                try {
+                    infos = todo.parallelStream().map(p -> {
+                        try {
+                            return readInfo(p.hashPart());
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }).toList();
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
+            }
+            layer = new HashSet<>();
+            for (int i = 0; i < todo.size(); i++) {
+                PathInfo info = infos.get(i);
+                if (info == null || !info.path().equals(todo.get(i)) || live.putIfAbsent(info.path().hashPart(), info) != null) {
+                    continue;
+                }
+                for (StorePath ref : info.references()) if (wanted(ref)) layer.add(ref);
+            }
         }
+    }
+
+    private boolean wanted(StorePath p) {
+        return registered.contains(p.hashPart()) && !live.containsKey(p.hashPart());
     }
 
     /**
@@ -142,7 +239,7 @@ final class GarbageCollector {
      * garbage, not the store. Nobody can register while we hold the global lock, so a lock taken
      * after we looked cannot make a dead path live.
      */
-    private List<StorePath> pathsBeingBuilt(Set<StorePath> valid, Set<StorePath> live) throws IOException {
+    private List<StorePath> pathsBeingBuilt() throws IOException {
         Optional<HeldLocks> held = HeldLocks.on(layout.locksDir());
         List<StorePath> building = new ArrayList<>();
         // Lock files are deleted once their path is valid, so most dead paths have none: one listing
@@ -153,79 +250,44 @@ final class GarbageCollector {
         } catch (NoSuchFileException e) {
             return building;
         }
-        for (StorePath p : valid) {
-            if (live.contains(p)) continue;
-            Path lockFile = layout.lockFile(p);
+        for (String h : registered) {
+            if (live.containsKey(h)) continue;
+            Path lockFile = layout.locksDir().resolve(h + ".lock");
             if (!lockFiles.contains(lockFile)) continue;
+            boolean isHeld;
             if (held.isPresent()) {
-                if (held.get().isHeld(lockFile)) building.add(p);
+                isHeld = held.get().isHeld(lockFile);
             } else if (Files.exists(lockFile)) { // never create a lock file only to test it
                 Optional<PathLock> lock = PathLock.tryAcquire(lockFile);
-                if (lock.isEmpty()) building.add(p);
-                else lock.get().close();
+                isHeld = lock.isEmpty();
+                if (lock.isPresent()) lock.get().close();
+            } else {
+                isHeld = false;
             }
+            PathInfo info = isHeld ? readInfo(h) : null;
+            if (info != null) building.add(info.path());
         }
         return building;
     }
 
     /**
-     * Deletes the info files of {@code dead}, whose journal ({@link GcJournal}) is written, on the
-     * threads of {@code batch}, then closes the journal.
+     * Deletes the info files of the {@code dead} hash parts, whose journal ({@link GcJournal}) is
+     * written, on the threads of {@code batch}, then closes the journal.
      */
-    private void unregister(Set<StorePath> dead, ParallelDeletes.Batch batch) throws IOException {
+    private void unregister(Set<String> dead, ParallelDeletes.Batch batch) throws IOException {
         if (dead.isEmpty()) return;
-        Set<String> hashParts = new HashSet<>();
-        for (StorePath p : dead) hashParts.add(p.hashPart());
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(layout.infoDir())) {
-            for (Path info : entries) {
-                if (!hashParts.contains(info.getFileName().toString())) continue;
-                batch.add(() -> {
-                    // java.io.File#delete is one unlink(2); Files.delete adds an lstat(2) to every file.
-                    if (!info.toFile().delete()) throw new IOException("cannot delete '" + info + "' to unregister its path");
-                    return 0L;
-                });
-            }
+        for (String h : dead) {
+            Path info = layout.infoDir().resolve(h);
+            batch.add(() -> {
+                // java.io.File#delete is one unlink(2); Files.delete adds an lstat(2) to every file.
+                if (!info.toFile().delete() && Files.exists(info, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IOException("cannot delete '" + info + "' to unregister its path");
+                }
+                return 0L;
+            });
         }
         batch.await();
         GcJournal.finish(layout);
-    }
-
-    /**
-     * One pass over the store directory: deletes the trees of {@code dead} and every entry that is
-     * neither valid nor locked (the invalid leftovers {@link InvalidPathSweep} also removes), and
-     * the temporary entries. Returns how many temporary entries there were. The dead trees are
-     * deleted by {@code trees}, whose bytes the caller adds.
-     */
-    private int sweepStoreDir(Set<StorePath> valid, Set<StorePath> dead, SortedSet<StorePath> deleted, long[] bytes,
-            boolean dryRun, ParallelDeletes.Batch trees) throws IOException {
-        int temporary = 0;
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(layout.physicalStoreDir())) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (name.startsWith(StoreLayout.TEMP_PREFIX)) {
-                    if (dryRun || InvalidPathSweep.deleteUnusedTemp(layout, entry)) temporary++;
-                    continue;
-                }
-                StorePath p;
-                try {
-                    p = StorePath.parseBaseName(name);
-                } catch (InvalidStorePathException e) {
-                    continue; // .links, or not a store object at all: not ours to delete
-                }
-                if (dead.contains(p)) {
-                    if (dryRun) bytes[0] += TreeDeleter.delete(entry, true);
-                    else trees.add(() -> TreeDeleter.delete(entry, false));
-                } else if (!valid.contains(p)) {
-                    Optional<PathLock> lock = PathLock.tryAcquire(layout.lockFile(p));
-                    if (lock.isEmpty()) continue; // being built right now
-                    try (PathLock held = lock.get()) {
-                        bytes[0] += TreeDeleter.delete(entry, dryRun);
-                        deleted.add(p);
-                    }
-                }
-            }
-        }
-        return temporary;
     }
 
     /**
