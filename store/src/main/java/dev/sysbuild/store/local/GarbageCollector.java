@@ -55,7 +55,7 @@ final class GarbageCollector {
     }
 
     GcResult run(boolean dryRun) throws IOException {
-        registered = new HashSet<>(db.hashParts());
+        registered = db.hashPartSet();
         addClosure(GcRoots.find(layout, !dryRun));
         addClosure(TempRoots.ofOtherProcesses(layout, !dryRun));
         addClosure(pathsBeingBuilt());
@@ -78,10 +78,10 @@ final class GarbageCollector {
             deleted.addAll(namesWithoutTrees(dead, listing));
             long bytes = 0;
             ParallelDeletes.Batch trees = deletes.batch();
-            for (Map.Entry<StorePath, Path> e : listing.dead.entrySet()) {
-                Path entry = e.getValue();
-                if (dryRun) bytes += TreeDeleter.delete(entry, true);
-                else trees.add(() -> TreeDeleter.delete(entry, false));
+            if (dryRun) {
+                for (Path entry : listing.dead.values()) bytes += TreeDeleter.delete(entry, true);
+            } else {
+                trees.addEach(new ArrayList<>(listing.dead.values()), entry -> TreeDeleter.delete(entry, false));
             }
             bytes += deleteInvalid(listing, deleted, dryRun);
             int temporary = 0;
@@ -111,27 +111,28 @@ final class GarbageCollector {
      */
     private StoreDirListing listStoreDir(Set<String> dead) throws IOException {
         StoreDirListing l = new StoreDirListing(new HashMap<>(), new HashMap<>(), new ArrayList<>(), new HashSet<>());
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(layout.physicalStoreDir())) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (name.startsWith(StoreLayout.TEMP_PREFIX)) {
-                    l.temporary.add(entry);
-                    continue;
-                }
-                StorePath p;
-                try {
-                    p = StorePath.parseBaseName(name);
-                } catch (InvalidStorePathException e) {
-                    continue;
-                }
-                PathInfo info = live.get(p.hashPart());
-                if (info != null && info.path().equals(p)) continue;
-                if (dead.contains(p.hashPart())) {
-                    l.dead.put(p, entry);
-                    l.deadHashPartsSeen.add(p.hashPart());
-                } else {
-                    l.invalid.put(p, entry);
-                }
+        Path storeDir = layout.physicalStoreDir();
+        // Names only (File#list): a Path is made for the entries that go, not for every live one.
+        String[] names = storeDir.toFile().list();
+        if (names == null) throw new IOException("cannot list the store directory '" + storeDir + "'");
+        for (String name : names) {
+            if (name.startsWith(StoreLayout.TEMP_PREFIX)) {
+                l.temporary.add(storeDir.resolve(name));
+                continue;
+            }
+            StorePath p;
+            try {
+                p = StorePath.parseBaseName(name);
+            } catch (InvalidStorePathException e) {
+                continue;
+            }
+            PathInfo info = live.get(p.hashPart());
+            if (info != null && info.path().equals(p)) continue;
+            if (dead.contains(p.hashPart())) {
+                l.dead.put(p, storeDir.resolve(name));
+                l.deadHashPartsSeen.add(p.hashPart());
+            } else {
+                l.invalid.put(p, storeDir.resolve(name));
             }
         }
         return l;
@@ -243,17 +244,14 @@ final class GarbageCollector {
         Optional<HeldLocks> held = HeldLocks.on(layout.locksDir());
         List<StorePath> building = new ArrayList<>();
         // Lock files are deleted once their path is valid, so most dead paths have none: one listing
-        // of the locks directory instead of a failed lstat(2) per dead path.
-        Set<Path> lockFiles = new HashSet<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(layout.locksDir())) {
-            entries.forEach(lockFiles::add);
-        } catch (NoSuchFileException e) {
-            return building;
-        }
-        for (String h : registered) {
-            if (live.containsKey(h)) continue;
-            Path lockFile = layout.locksDir().resolve(h + ".lock");
-            if (!lockFiles.contains(lockFile)) continue;
+        // of the locks directory, and only the lock files of dead paths are looked at.
+        String[] lockNames = layout.locksDir().toFile().list();
+        if (lockNames == null) return building;
+        for (String name : lockNames) {
+            if (name.length() != StorePath.HASH_LENGTH + ".lock".length() || !name.endsWith(".lock")) continue;
+            String h = name.substring(0, StorePath.HASH_LENGTH);
+            if (!registered.contains(h) || live.containsKey(h)) continue;
+            Path lockFile = layout.locksDir().resolve(name);
             boolean isHeld;
             if (held.isPresent()) {
                 isHeld = held.get().isHeld(lockFile);
@@ -276,16 +274,14 @@ final class GarbageCollector {
      */
     private void unregister(Set<String> dead, ParallelDeletes.Batch batch) throws IOException {
         if (dead.isEmpty()) return;
-        for (String h : dead) {
+        batch.addEach(new ArrayList<>(dead), h -> {
             Path info = layout.infoDir().resolve(h);
-            batch.add(() -> {
-                // java.io.File#delete is one unlink(2); Files.delete adds an lstat(2) to every file.
-                if (!info.toFile().delete() && Files.exists(info, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new IOException("cannot delete '" + info + "' to unregister its path");
-                }
-                return 0L;
-            });
-        }
+            // java.io.File#delete is one unlink(2); Files.delete adds an lstat(2) to every file.
+            if (!info.toFile().delete() && Files.exists(info, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException("cannot delete '" + info + "' to unregister its path");
+            }
+            return 0L;
+        });
         batch.await();
         GcJournal.finish(layout);
     }

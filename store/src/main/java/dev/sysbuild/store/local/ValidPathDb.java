@@ -74,6 +74,23 @@ final class ValidPathDb {
         return result;
     }
 
+    /**
+     * {@link #hashParts()} unsorted, from the names alone ({@link java.io.File#list()}: no
+     * {@code Path} per entry): a collection starts with this listing, whatever the store's size.
+     */
+    java.util.Set<String> hashPartSet() throws IOException {
+        String[] names = layout.infoDir().toFile().list();
+        if (names == null) {
+            if (!Files.isDirectory(layout.infoDir())) return new java.util.HashSet<>();
+            throw new IOException("cannot list '" + layout.infoDir() + "'");
+        }
+        java.util.Set<String> result = new java.util.HashSet<>(names.length * 2);
+        for (String name : names) {
+            if (name.length() == StorePath.HASH_LENGTH && !AtomicFile.isTemporary(name)) result.add(name);
+        }
+        return result;
+    }
+
     /** Deletes the {@code .tmp-} files unfinished writes left; only safe when no writer runs. */
     int deleteTemporaryFiles() throws IOException {
         int n = 0;
