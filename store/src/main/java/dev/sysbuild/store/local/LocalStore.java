@@ -145,8 +145,8 @@ public final class LocalStore {
      * valid. Adding content that is already valid does nothing and returns the same path.
      */
     public StorePath addToStore(Path source, String name, Collection<StorePath> candidates) throws IOException {
-        // One pass, as nix-store --add: the source's NAR is unpacked into a staging directory while
-        // it is hashed and scanned, and the path follows from that hash. Reading the source once
+        // One pass, as nix-store --add: the source is copied into a staging directory while its NAR is
+        // hashed and scanned (TreeCopy), and the path follows from that hash. Reading the source once
         // more first, only to find out whether it is valid already, cost a third of every add; the
         // price is that re-adding valid content copies it once and throws the copy away.
         try (GcLock.Held gc = gcLock.shared()) {
@@ -159,7 +159,7 @@ public final class LocalStore {
                 TreeSync.Early writeBack = new TreeSync.Early(temp, WRITE_BACK_EVERY);
                 NarSummary nar;
                 try {
-                    nar = NarCopy.copy(source, staged, candidates, canonical, writeBack);
+                    nar = TreeCopy.copy(source, staged, candidates, canonical, writeBack);
                 } finally {
                     writeBack.await();
                 }
