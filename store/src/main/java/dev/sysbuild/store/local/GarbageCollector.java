@@ -3,15 +3,12 @@ package dev.sysbuild.store.local;
 import dev.sysbuild.store.path.InvalidStorePathException;
 import dev.sysbuild.store.path.StorePath;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -39,15 +36,8 @@ import java.util.concurrent.FutureTask;
  * path is ever left, once recovery has run, with missing contents or a reference that is gone.
  */
 final class GarbageCollector {
-    /** Below this many info files to read at once, threads cost more than they save. */
-    private static final int PARALLEL_READS = 64;
-
     private final StoreLayout layout;
     private final ValidPathDb db;
-    /** Every registered hash part (the info directory's listing). */
-    private Set<String> registered;
-    /** The live paths' infos by hash part, filled by {@link #addClosure}. */
-    private final Map<String, PathInfo> live = new HashMap<>();
 
     GarbageCollector(StoreLayout layout, ValidPathDb db) {
         this.layout = layout;
@@ -55,14 +45,13 @@ final class GarbageCollector {
     }
 
     GcResult run(boolean dryRun) throws IOException {
-        registered = db.hashPartSet();
-        addClosure(GcRoots.find(layout, !dryRun));
-        addClosure(TempRoots.ofOtherProcesses(layout, !dryRun));
-        addClosure(pathsBeingBuilt());
+        LivePaths live = new LivePaths(layout, db.hashPartSet());
+        live.addClosure(GcRoots.find(layout, !dryRun));
+        live.addClosure(TempRoots.ofOtherProcesses(layout, !dryRun));
+        live.addClosure(live.pathsBeingBuilt());
 
-        Set<String> dead = new HashSet<>(registered);
-        dead.removeAll(live.keySet());
-        StoreDirListing listing = listStoreDir(dead);
+        Set<String> dead = live.dead();
+        StoreDirListing listing = listStoreDir(live, dead);
         if (!dryRun) GcJournal.begin(layout, dead);
         try (ParallelDeletes deletes = new ParallelDeletes()) {
             // From the journal on, the dead paths are going whatever happens (a crash is finished on
@@ -75,7 +64,7 @@ final class GarbageCollector {
             if (!dryRun) startDaemon(unregistering, "sysbuild-gc-unregister");
 
             SortedSet<StorePath> deleted = new TreeSet<>(listing.dead.keySet());
-            deleted.addAll(namesWithoutTrees(dead, listing));
+            deleted.addAll(namesWithoutTrees(live, dead, listing));
             long bytes = 0;
             ParallelDeletes.Batch trees = deletes.batch();
             if (dryRun) {
@@ -109,7 +98,7 @@ final class GarbageCollector {
      * collide); one that is neither live nor dead is an invalid leftover; names that are not store
      * paths (such as {@code .links}) are not ours and stay.
      */
-    private StoreDirListing listStoreDir(Set<String> dead) throws IOException {
+    private StoreDirListing listStoreDir(LivePaths live, Set<String> dead) throws IOException {
         StoreDirListing l = new StoreDirListing(new HashMap<>(), new HashMap<>(), new ArrayList<>(), new HashSet<>());
         Path storeDir = layout.physicalStoreDir();
         // Names only (File#list): a Path is made for the entries that go, not for every live one.
@@ -126,8 +115,7 @@ final class GarbageCollector {
             } catch (InvalidStorePathException e) {
                 continue;
             }
-            PathInfo info = live.get(p.hashPart());
-            if (info != null && info.path().equals(p)) continue;
+            if (live.contains(p)) continue;
             if (dead.contains(p.hashPart())) {
                 l.dead.put(p, storeDir.resolve(name));
                 l.deadHashPartsSeen.add(p.hashPart());
@@ -139,11 +127,11 @@ final class GarbageCollector {
     }
 
     /** The names of dead paths whose trees are missing (a damaged store), from their info files: rare. */
-    private List<StorePath> namesWithoutTrees(Set<String> dead, StoreDirListing listing) throws IOException {
+    private List<StorePath> namesWithoutTrees(LivePaths live, Set<String> dead, StoreDirListing listing) throws IOException {
         List<StorePath> names = new ArrayList<>();
         for (String h : dead) {
             if (listing.deadHashPartsSeen.contains(h)) continue;
-            PathInfo info = readInfo(h);
+            PathInfo info = live.readInfo(h);
             if (info != null) names.add(info.path());
         }
         return names;
@@ -163,16 +151,6 @@ final class GarbageCollector {
         return bytes;
     }
 
-    /** The info in the file of hash part {@code h}, or null if it is gone. */
-    private PathInfo readInfo(String h) throws IOException {
-        Path file = layout.infoDir().resolve(h);
-        try {
-            return PathInfoFormat.read(layout.storeDir(), Files.readString(file, StandardCharsets.UTF_8), file.toString());
-        } catch (NoSuchFileException e) {
-            return null;
-        }
-    }
-
     private static void startDaemon(Runnable task, String name) {
         Thread t = new Thread(task, name);
         t.setDaemon(true);
@@ -190,82 +168,6 @@ final class GarbageCollector {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while unregistering dead paths");
         }
-    }
-
-    /**
-     * Adds the closure of {@code from} (its valid members) to {@link #live}, reading each live
-     * path's info file once, a whole layer of the closure at a time on all cores when it is large
-     * (a store of 100,000 live paths is mostly this). A path is valid if its hash part's info file
-     * names exactly it.
-     */
-    private void addClosure(Collection<StorePath> from) throws IOException {
-        Set<StorePath> layer = new HashSet<>();
-        for (StorePath p : from) if (wanted(p)) layer.add(p);
-        while (!layer.isEmpty()) {
-            List<StorePath> todo = new ArrayList<>(layer);
-            List<PathInfo> infos = new ArrayList<>(todo.size());
-            if (todo.size() < PARALLEL_READS) {
-                for (StorePath p : todo) infos.add(readInfo(p.hashPart()));
-            } else {
-                try {
-                    infos = todo.parallelStream().map(p -> {
-                        try {
-                            return readInfo(p.hashPart());
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }).toList();
-                } catch (UncheckedIOException e) {
-                    throw e.getCause();
-                }
-            }
-            layer = new HashSet<>();
-            for (int i = 0; i < todo.size(); i++) {
-                PathInfo info = infos.get(i);
-                if (info == null || !info.path().equals(todo.get(i)) || live.putIfAbsent(info.path().hashPart(), info) != null) {
-                    continue;
-                }
-                for (StorePath ref : info.references()) if (wanted(ref)) layer.add(ref);
-            }
-        }
-    }
-
-    private boolean wanted(StorePath p) {
-        return registered.contains(p.hashPart()) && !live.containsKey(p.hashPart());
-    }
-
-    /**
-     * The valid, otherwise dead paths whose lock someone holds: a builder that has registered its
-     * output but not yet made its root. Only dead paths are looked at, so the cost follows the
-     * garbage, not the store. Nobody can register while we hold the global lock, so a lock taken
-     * after we looked cannot make a dead path live.
-     */
-    private List<StorePath> pathsBeingBuilt() throws IOException {
-        Optional<HeldLocks> held = HeldLocks.on(layout.locksDir());
-        List<StorePath> building = new ArrayList<>();
-        // Lock files are deleted once their path is valid, so most dead paths have none: one listing
-        // of the locks directory, and only the lock files of dead paths are looked at.
-        String[] lockNames = layout.locksDir().toFile().list();
-        if (lockNames == null) return building;
-        for (String name : lockNames) {
-            if (name.length() != StorePath.HASH_LENGTH + ".lock".length() || !name.endsWith(".lock")) continue;
-            String h = name.substring(0, StorePath.HASH_LENGTH);
-            if (!registered.contains(h) || live.containsKey(h)) continue;
-            Path lockFile = layout.locksDir().resolve(name);
-            boolean isHeld;
-            if (held.isPresent()) {
-                isHeld = held.get().isHeld(lockFile);
-            } else if (Files.exists(lockFile)) { // never create a lock file only to test it
-                Optional<PathLock> lock = PathLock.tryAcquire(lockFile);
-                isHeld = lock.isEmpty();
-                if (lock.isPresent()) lock.get().close();
-            } else {
-                isHeld = false;
-            }
-            PathInfo info = isHeld ? readInfo(h) : null;
-            if (info != null) building.add(info.path());
-        }
-        return building;
     }
 
     /**

@@ -30,11 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 
 /**
@@ -56,13 +52,6 @@ final class TreeCopy implements NarWriter.Visitor, AutoCloseable {
     /** At most this many bytes of whole files are held between reading and writing. */
     private static final int IN_FLIGHT = 32 << 20;
     private static final int STREAM_CHUNK = 256 * 1024;
-    /**
-     * Files are handed to the writers in batches of up to this many bytes or {@link #BATCH_FILES}
-     * files: a hand-over per file woke a writer (a futex call and a context switch) 20,000 times for
-     * the benchmark tree.
-     */
-    private static final int BATCH_BYTES = 256 * 1024;
-    private static final int BATCH_FILES = 32;
     private static final Set<OpenOption> CREATE_WRITE = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 
     private final Path target;
@@ -71,16 +60,13 @@ final class TreeCopy implements NarWriter.Visitor, AutoCloseable {
     private final HashSink sink;
     private final FileAttribute<?> fileMode;
     private final FileAttribute<?> executableMode;
-    private final ExecutorService writers;
+    private final CopyWriters writers = new CopyWriters();
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
-    private final BufferPool buffers = new BufferPool();
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final FileBuffers buffers = new FileBuffers(WHOLE_FILE);
     /** The target directories of the source directories being walked, innermost first. */
     private final Deque<Path> open = new ArrayDeque<>();
     private final List<Path> directoriesDeepestFirst = new ArrayList<>();
     private byte[] streamChunk;
-    private List<Runnable> batch = new ArrayList<>();
-    private long batchBytes;
 
     private TreeCopy(Path target, NarReader.Finisher finisher, LongConsumer progress, HashSink sink) {
         this.target = target;
@@ -89,12 +75,6 @@ final class TreeCopy implements NarWriter.Visitor, AutoCloseable {
         this.sink = sink;
         this.fileMode = attribute(finisher.createMode(false));
         this.executableMode = attribute(finisher.createMode(true));
-        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-        this.writers = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "sysbuild-copy");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     private static FileAttribute<?> attribute(Set<PosixFilePermission> mode) {
@@ -163,7 +143,7 @@ final class TreeCopy implements NarWriter.Visitor, AutoCloseable {
 
     @Override
     public void regular(Path file, long size, boolean executable, OutputStream nar) throws IOException {
-        rethrowWriterFailure();
+        writers.rethrowFailure();
         Path t = targetOf(file);
         if (size > WHOLE_FILE) {
             stream(file, t, size, executable, nar);
@@ -174,10 +154,8 @@ final class TreeCopy implements NarWriter.Visitor, AutoCloseable {
             try {
                 readFully(file, contents, (int) size);
                 nar.write(contents, 0, (int) size);
-                batch.add(() -> write(t, contents, (int) size, executable));
+                writers.add(size, () -> write(t, contents, (int) size, executable), () -> release(contents));
                 handedOver = true;
-                batchBytes += size;
-                if (batchBytes >= BATCH_BYTES || batch.size() >= BATCH_FILES) handOver();
             } finally {
                 if (!handedOver) release(contents);
             }
@@ -186,30 +164,15 @@ final class TreeCopy implements NarWriter.Visitor, AutoCloseable {
         if (progress != null) progress.accept(sink.size());
     }
 
-    private void handOver() {
-        if (batch.isEmpty()) return;
-        List<Runnable> files = batch;
-        batch = new ArrayList<>();
-        batchBytes = 0;
-        writers.execute(() -> files.forEach(Runnable::run));
-    }
-
     /** A writer thread's part: the file with its final mode, its contents, then the finisher's. */
-    private void write(Path t, byte[] contents, int size, boolean executable) {
-        try {
-            if (failure.get() != null) return;
-            FileAttribute<?> mode = executable ? executableMode : fileMode;
-            try (FileChannel ch = mode == null ? FileChannel.open(t, CREATE_WRITE) : FileChannel.open(t, CREATE_WRITE, mode)) {
-                ByteBuffer b = ByteBuffer.wrap(contents, 0, size);
-                while (b.hasRemaining()) ch.write(b);
-            }
-            if (mode == null && executable) makeExecutable(t);
-            finisher.finished(t, NarEntryType.REGULAR, executable);
-        } catch (Throwable e) {
-            failure.compareAndSet(null, e);
-        } finally {
-            release(contents);
+    private void write(Path t, byte[] contents, int size, boolean executable) throws IOException {
+        FileAttribute<?> mode = executable ? executableMode : fileMode;
+        try (FileChannel ch = mode == null ? FileChannel.open(t, CREATE_WRITE) : FileChannel.open(t, CREATE_WRITE, mode)) {
+            ByteBuffer b = ByteBuffer.wrap(contents, 0, size);
+            while (b.hasRemaining()) ch.write(b);
         }
+        if (mode == null && executable) makeExecutable(t);
+        finisher.finished(t, NarEntryType.REGULAR, executable);
     }
 
     /** A large file, copied by this thread a chunk at a time (its bytes are hashed in order anyway). */
@@ -263,32 +226,13 @@ final class TreeCopy implements NarWriter.Visitor, AutoCloseable {
 
     /** Waits for the writers, then finishes the directories, deepest first (each after its entries). */
     private void finish() throws IOException {
-        handOver();
-        writers.shutdown();
-        try {
-            while (!writers.awaitTermination(1, TimeUnit.MINUTES)) {
-                // a slow disk: keep waiting, every write is bounded
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while copying into the store");
-        }
-        rethrowWriterFailure();
+        writers.finish();
         for (Path dir : directoriesDeepestFirst) finisher.finished(dir, NarEntryType.DIRECTORY, false);
-    }
-
-    private void rethrowWriterFailure() throws IOException {
-        Throwable f = failure.get();
-        if (f == null) return;
-        if (f instanceof IOException io) throw io;
-        if (f instanceof RuntimeException r) throw r;
-        if (f instanceof Error e) throw e;
-        throw new IOException("copying into the store failed", f);
     }
 
     private void acquire(int bytes) throws IOException {
         if (inFlight.tryAcquire(bytes)) return;
-        handOver(); // what this thread holds back must not be what it waits for
+        writers.handOver(); // what this thread holds back must not be what it waits for
         try {
             inFlight.acquire(bytes);
         } catch (InterruptedException e) {
@@ -302,46 +246,8 @@ final class TreeCopy implements NarWriter.Visitor, AutoCloseable {
         inFlight.release(contents.length);
     }
 
-    /** On failure: no writer is left creating files in a tree the caller is about to delete. */
     @Override
     public void close() {
-        batch.clear(); // after a failure: nothing more to write
-        writers.shutdownNow();
-        try {
-            writers.awaitTermination(1, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * Reused file buffers in power-of-two sizes from 4 KiB to {@link #WHOLE_FILE}: a fresh array per
-     * file allocated as much as the tree's size, and the collector's young generation was faulted
-     * in page by page and copied through.
-     */
-    private static final class BufferPool {
-        private static final int MIN_SHIFT = 12;
-        @SuppressWarnings("unchecked")
-        private final java.util.concurrent.ConcurrentLinkedQueue<byte[]>[] free =
-                new java.util.concurrent.ConcurrentLinkedQueue[Integer.numberOfTrailingZeros(WHOLE_FILE) - MIN_SHIFT + 1];
-
-        BufferPool() {
-            for (int i = 0; i < free.length; i++) free[i] = new java.util.concurrent.ConcurrentLinkedQueue<>();
-        }
-
-        private static int sizeClass(int size) {
-            int shift = size <= 1 << MIN_SHIFT ? MIN_SHIFT : 32 - Integer.numberOfLeadingZeros(size - 1);
-            return shift - MIN_SHIFT;
-        }
-
-        byte[] take(int size) {
-            int c = sizeClass(size);
-            byte[] b = free[c].poll();
-            return b != null ? b : new byte[1 << (c + MIN_SHIFT)];
-        }
-
-        void give(byte[] b) {
-            free[sizeClass(b.length)].offer(b);
-        }
+        writers.close();
     }
 }
