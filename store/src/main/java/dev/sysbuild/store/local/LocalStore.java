@@ -255,7 +255,7 @@ public final class LocalStore {
                 }
                 if (items.isEmpty()) return paths;
                 temp = newTempDir();
-                new TextBatch(layout, temp, beforeRegister).commit(items, tempRoots::add);
+                new TextBatch(layout, temp, beforeRegister, db.pool()).commit(items, tempRoots::add);
                 for (PathLock lock : locks) lock.deleteFileQuietly(); // valid now (PathLock explains the protocol)
             } finally {
                 for (PathLock lock : locks) lock.close();

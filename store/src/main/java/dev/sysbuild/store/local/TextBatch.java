@@ -38,12 +38,17 @@ final class TextBatch {
     private final StoreLayout layout;
     private final Path temp;
     private final Runnable beforeRegister;
+    private final InfoFilePool pool;
 
-    /** {@code temp}: an empty staging directory in the store; {@code beforeRegister} runs before each rename of an info file. */
-    TextBatch(StoreLayout layout, Path temp, Runnable beforeRegister) {
+    /**
+     * {@code temp}: an empty staging directory in the store; {@code beforeRegister} runs before each
+     * rename of an info file; info files are written in {@code pool}'s files where it has some.
+     */
+    TextBatch(StoreLayout layout, Path temp, Runnable beforeRegister, InfoFilePool pool) {
         this.layout = layout;
         this.temp = temp;
         this.beforeRegister = beforeRegister;
+        this.pool = pool;
     }
 
     /** Commits {@code items}, calling {@code registered} for each path once valid. */
@@ -65,7 +70,7 @@ final class TextBatch {
                 Files.write(f, byPath.get(info.path()).contents());
                 Canonicaliser.canonicalise(f);
                 staged.put(info.path(), f);
-                Path t = AtomicFile.writeTemporary(layout.infoFile(info.path()),
+                Path t = pool.writeTemporary(layout.infoFile(info.path()),
                         PathInfoFormat.write(layout.storeDir(), info).getBytes(StandardCharsets.UTF_8));
                 infoTemps.put(info.path(), t);
                 toForce.add(f);

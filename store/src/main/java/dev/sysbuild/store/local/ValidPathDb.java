@@ -21,9 +21,16 @@ import java.util.TreeSet;
  */
 final class ValidPathDb {
     private final StoreLayout layout;
+    private final InfoFilePool pool;
 
     ValidPathDb(StoreLayout layout) {
         this.layout = layout;
+        this.pool = new InfoFilePool(layout);
+    }
+
+    /** Where collected paths' info files wait to be reused. */
+    InfoFilePool pool() {
+        return pool;
     }
 
     /** The info of {@code p}, or empty if it is not valid. One file read. */
@@ -42,8 +49,7 @@ final class ValidPathDb {
     /** The commit point of making a path valid: one atomic rename of its info file. */
     void register(PathInfo info) throws IOException {
         Files.createDirectories(layout.infoDir());
-        AtomicFile.write(layout.infoFile(info.path()),
-                PathInfoFormat.write(layout.storeDir(), info).getBytes(StandardCharsets.UTF_8));
+        pool.write(layout.infoFile(info.path()), PathInfoFormat.write(layout.storeDir(), info).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Every valid path's info, in hash-part order; leftover temporary files do not count. */

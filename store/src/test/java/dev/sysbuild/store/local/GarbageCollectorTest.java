@@ -315,6 +315,33 @@ class GarbageCollectorTest {
     }
 
     @Test
+    void collectedInfoFilesArePooledAndReusedByLaterRegistrations() throws IOException {
+        StorePath a = text("a", "a long text so that the info file to reuse is longer than the next one".repeat(3));
+        StorePath b = text("b", "b");
+        Path pool = store.layout().dbDir().resolve("free");
+
+        store.collectGarbage(false);
+
+        try (Stream<Path> pooled = Files.list(pool)) {
+            assertThat(pooled.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(a.hashPart(), b.hashPart());
+        }
+        assertThat(store.validPaths()).isEmpty();
+        // a new store object (its own process's pool listing) writes its entry into a pooled file
+        LocalStore next = LocalStore.open(root, StoreDir.DEFAULT);
+        StorePath c = next.addTextToStore("c", "c".getBytes(StandardCharsets.UTF_8), List.of());
+        List<StorePath> group = next.addTextsToStore(List.of(new LocalStore.Text("d", new byte[] {'d'}, List.of(c))));
+        try (Stream<Path> pooled = Files.list(pool)) {
+            assertThat(pooled.toList()).isEmpty();
+        }
+        assertThat(next.validPaths()).containsExactlyInAnyOrder(c, group.get(0));
+        assertThat(next.verify(true)).isEmpty();
+        assertThat(next.queryPathInfo(group.get(0)).orElseThrow().references()).containsExactly(c);
+        try (Stream<Path> info = Files.list(next.layout().infoDir())) {
+            assertThat(info.map(f -> f.getFileName().toString())).noneMatch(AtomicFile::isTemporary);
+        }
+    }
+
+    @Test
     void aDamagedJournalIsRefusedInsteadOfGuessedAt() throws IOException {
         text("p", "p");
         Files.writeString(GcJournal.file(store.layout()), "0000000000000000000000000000000a-p\n");
