@@ -179,12 +179,10 @@ final class GarbageCollector {
         // Into the pool of info files for reuse while it has room (a rename: see InfoFilePool), else deleted.
         java.util.concurrent.atomic.AtomicInteger room = new java.util.concurrent.atomic.AtomicInteger(
                 InfoFilePool.MAX_FILES - db.pool().size());
+        Files.createDirectories(db.pool().dir());
         batch.addEach(new ArrayList<>(dead), h -> {
             Path info = layout.infoDir().resolve(h);
-            if (room.getAndDecrement() > 0) {
-                db.pool().give(info, h);
-                return 0L;
-            }
+            if (room.getAndDecrement() > 0 && db.pool().give(info, h)) return 0L;
             // java.io.File#delete is one unlink(2); Files.delete adds an lstat(2) to every file.
             if (!info.toFile().delete() && Files.exists(info, LinkOption.NOFOLLOW_LINKS)) {
                 throw new IOException("cannot delete '" + info + "' to unregister its path");

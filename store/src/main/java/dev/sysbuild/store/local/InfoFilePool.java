@@ -55,11 +55,15 @@ final class InfoFilePool {
             Files.move(info, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return true;
         } catch (NoSuchFileException e) {
-            if (!Files.isDirectory(dir)) {
-                Files.createDirectories(dir);
-                return give(info, name);
+            // No pool directory yet (or no such info file): create it and try once more. Several
+            // threads may get here at once; each retries its own move, so none is lost.
+            Files.createDirectories(dir);
+            try {
+                Files.move(info, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                return true;
+            } catch (NoSuchFileException gone) {
+                return false;
             }
-            return false;
         }
     }
 
@@ -84,9 +88,11 @@ final class InfoFilePool {
                 ByteBuffer buf = ByteBuffer.wrap(contents);
                 while (buf.hasRemaining()) ch.write(buf, buf.position());
                 ch.truncate(contents.length);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
+                // E.g. a pooled file another user's collection left, which this user may not write:
+                // not reusable, and only a temporary file now; the next one, or a new file, will do.
                 Files.deleteIfExists(temp);
-                throw e;
+                continue;
             }
             return temp;
         }

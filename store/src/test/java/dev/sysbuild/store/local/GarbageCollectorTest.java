@@ -342,6 +342,19 @@ class GarbageCollectorTest {
     }
 
     @Test
+    void theFirstCollectionLosesNoInfoFileWhileItsThreadsCreateThePool() throws IOException {
+        List<StorePath> dead = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) dead.add(text("t" + i, "text " + i));
+
+        assertThat(store.collectGarbage(false).deleted()).containsExactlyInAnyOrderElementsOf(dead);
+
+        assertThat(store.validPaths()).isEmpty();
+        try (Stream<Path> pooled = Files.list(store.layout().dbDir().resolve("free"))) {
+            assertThat(pooled.count()).isEqualTo(300);
+        }
+    }
+
+    @Test
     void aDamagedJournalIsRefusedInsteadOfGuessedAt() throws IOException {
         text("p", "p");
         Files.writeString(GcJournal.file(store.layout()), "0000000000000000000000000000000a-p\n");
