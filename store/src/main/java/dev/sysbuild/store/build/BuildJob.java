@@ -18,6 +18,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -69,16 +70,17 @@ final class BuildJob {
     }
 
     /**
-     * Builds {@code node} and prepares the registration of its outputs ({@link
+     * Builds {@code node}, whose {@code invalidOutputs} the caller found not valid while holding
+     * the locks of all its outputs, and prepares the registration of its outputs ({@link
      * LocalStore#prepareRegistration}); {@link #commit} makes them valid. Their references are
      * known from here on, so the builds that use them may start before the commit.
      */
-    LocalStore.PreparedRegistration run(BuildGraph.Node node) throws BuildException, IOException, NotStarted {
+    LocalStore.PreparedRegistration run(BuildGraph.Node node, List<StorePath> invalidOutputs)
+            throws BuildException, IOException, NotStarted {
         StoreLayout layout = store.layout();
-        for (StorePath out : node.outputs.values()) {
-            // We hold its lock and it is not valid: whatever is there is a crashed attempt's.
-            if (!store.isValid(out)) Trees.deleteRecursively(layout.physical(out));
-        }
+        // The caller found these not valid under their locks (so they cannot have become valid since):
+        // whatever is at their places is a crashed attempt's.
+        for (StorePath out : invalidOutputs) Trees.deleteRecursively(layout.physical(out));
         LocalStore.PreparedRegistration prepared;
         try {
             SortedSet<StorePath> closure = buildOutputs(node);

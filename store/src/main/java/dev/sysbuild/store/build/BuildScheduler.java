@@ -104,7 +104,8 @@ public final class BuildScheduler {
                         deferred.add(new Deferred(n, System.nanoTime() + RETRY_NANOS));
                         continue;
                     }
-                    if (allValid(n)) {
+                    List<StorePath> invalid = invalidOutputs(n);
+                    if (invalid.isEmpty()) {
                         release(locks.get());
                         foundBuilt++;
                         progress.finished(print(n), n.drv.name());
@@ -117,9 +118,9 @@ public final class BuildScheduler {
                     if (alone) {
                         // Nothing else can run until this build is done (a chain): build on this thread.
                         // Two hand-offs between threads fewer per build, each a wait for a core when the machine is busy.
-                        finished.add(runHolding(job, commits, n, held));
+                        finished.add(runHolding(job, commits, n, invalid, held));
                     } else {
-                        pool.execute(() -> finished.add(runHolding(job, commits, n, held)));
+                        pool.execute(() -> finished.add(runHolding(job, commits, n, invalid, held)));
                     }
                 }
                 if (running == 0 && (!failures.isEmpty() || commits.failed() || (ready.isEmpty() && deferred.isEmpty()))) {
@@ -184,10 +185,11 @@ public final class BuildScheduler {
      * {@code commits} with its locks (released once its outputs are valid); otherwise the locks are
      * released here.
      */
-    private Finished runHolding(BuildJob job, BuildCommits commits, BuildGraph.Node n, List<PathLock> locks) {
+    private Finished runHolding(BuildJob job, BuildCommits commits, BuildGraph.Node n, List<StorePath> invalid,
+            List<PathLock> locks) {
         boolean handedOver = false;
         try {
-            LocalStore.PreparedRegistration prepared = job.run(n);
+            LocalStore.PreparedRegistration prepared = job.run(n, invalid);
             commits.submit(n, print(n), locks, () -> {
                 job.commit(n, prepared);
                 // Built and registered: the lock files have done their work (Nix deletes them here too).
@@ -226,11 +228,13 @@ public final class BuildScheduler {
         return Optional.of(held);
     }
 
-    private boolean allValid(BuildGraph.Node n) throws IOException {
+    /** The outputs of {@code n} that are not valid (looked at under their locks, so none becomes valid meanwhile). */
+    private List<StorePath> invalidOutputs(BuildGraph.Node n) throws IOException {
+        List<StorePath> invalid = new ArrayList<>();
         for (StorePath out : n.outputs.values()) {
-            if (!store.isValid(out)) return false;
+            if (!store.isValid(out)) invalid.add(out);
         }
-        return true;
+        return invalid;
     }
 
     private static void release(List<PathLock> locks) throws IOException {

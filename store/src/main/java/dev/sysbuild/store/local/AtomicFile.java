@@ -44,6 +44,29 @@ public final class AtomicFile {
         syncDirectory(dir);
     }
 
+    /**
+     * The first half of {@link #write} for a caller that forces many files at once: writes
+     * {@code contents} to a new temporary file beside {@code target} and returns it, not forced to
+     * disk. The caller forces it, renames it over the target with {@link #rename} and forces the
+     * directory.
+     */
+    static Path writeTemporary(Path target, byte[] contents) throws IOException {
+        Path temp = target.toAbsolutePath().getParent().resolve(target.getFileName() + TEMP_INFIX + randomSuffix());
+        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer buf = ByteBuffer.wrap(contents);
+            while (buf.hasRemaining()) ch.write(buf);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        return temp;
+    }
+
+    /** Renames a forced {@link #writeTemporary} file over its target, atomically. */
+    static void rename(Path temp, Path target) throws IOException {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
     /** Whether {@code fileName} is a leftover of an unfinished {@link #write}. */
     public static boolean isTemporary(String fileName) {
         return fileName.contains(TEMP_INFIX);

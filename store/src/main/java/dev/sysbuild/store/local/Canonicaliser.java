@@ -95,10 +95,7 @@ public final class Canonicaliser {
             switch (type) {
                 case REGULAR -> {
                     Set<PosixFilePermission> want = executable ? EXECUTABLE : FILE;
-                    if (umaskInterferes == null) {
-                        umaskInterferes = !Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS).equals(want);
-                    }
-                    if (umaskInterferes) Files.setPosixFilePermissions(p, want);
+                    if (umaskInterferes(p, want)) Files.setPosixFilePermissions(p, want);
                     // We created it in our own staging directory, so following links reaches this very file:
                     // the view that follows them sets both times with one open, futimens and close.
                     Files.getFileAttributeView(p, BasicFileAttributeView.class).setTimes(MTIME, accessTime, null);
@@ -116,12 +113,20 @@ public final class Canonicaliser {
             }
         }
 
-        private void counted(Path p) {
+        /** Files are finished on several threads at once ({@link TreeCopy}): the first one answers for all. */
+        private synchronized boolean umaskInterferes(Path p, Set<PosixFilePermission> want) throws IOException {
+            if (umaskInterferes == null) {
+                umaskInterferes = !Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS).equals(want);
+            }
+            return umaskInterferes;
+        }
+
+        private synchronized void counted(Path p) {
             if (++entries <= TreeSync.ONE_BY_ONE_LIMIT) firstEntries.add(p);
         }
 
         /** Forces the unpacked tree to disk as {@link TreeSync#sync} would, without walking it again. */
-        void sync(Path root) throws IOException {
+        synchronized void sync(Path root) throws IOException {
             TreeSync.sync(root, entries <= TreeSync.ONE_BY_ONE_LIMIT ? firstEntries : null);
         }
     }

@@ -3,17 +3,12 @@ package dev.sysbuild.store.local;
 import dev.sysbuild.store.path.InvalidStorePathException;
 import dev.sysbuild.store.path.StorePath;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,10 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.stream.Collectors;
 
 /**
  * Deletes every store path that no root reaches: valid paths outside the closure of the roots
@@ -34,12 +27,13 @@ import java.util.stream.Collectors;
  * leftovers in the store directory, temporary entries, and {@code .links} entries nothing uses.
  * The caller holds the global lock exclusively, so nothing is registered meanwhile.
  *
- * <p>The database is read once (every info file, on all cores) and the closure is computed in
- * memory. The commit point is the journal ({@link GcJournal}) listing the dead paths: from then on
- * they are going, and a crash part-way is finished when the store is next opened, before anything
- * reads the database. So the info files (on one thread) and the trees (in one pass over the store
- * directory, which also sweeps the invalid entries) are deleted at the same time, and no valid path
- * is ever left, once recovery has run, with missing contents or a reference that is gone.
+ * <p>Only the info files of live paths are read (their references are what the closure follows):
+ * the valid paths are the names in the info directory, and the dead ones are those the closure
+ * does not reach, so a collection of garbage reads no garbage. The commit point is the journal
+ * ({@link GcJournal}) listing the dead hash parts: from then on they are going, and a crash
+ * part-way is finished when the store is next opened, before anything reads the database. So the
+ * info files and the trees are deleted at the same time, on several threads each, and no valid
+ * path is ever left, once recovery has run, with missing contents or a reference that is gone.
  */
 final class GarbageCollector {
     private final StoreLayout layout;
@@ -51,15 +45,13 @@ final class GarbageCollector {
     }
 
     GcResult run(boolean dryRun) throws IOException {
-        Map<StorePath, PathInfo> valid = readDatabase();
+        LivePaths live = new LivePaths(layout, db.hashPartSet());
+        live.addClosure(GcRoots.find(layout, !dryRun));
+        live.addClosure(TempRoots.ofOtherProcesses(layout, !dryRun));
+        live.addClosure(live.pathsBeingBuilt());
 
-        Set<StorePath> live = new HashSet<>();
-        addClosure(GcRoots.find(layout, !dryRun), valid, live);
-        addClosure(TempRoots.ofOtherProcesses(layout, !dryRun), valid, live);
-        addClosure(pathsBeingBuilt(valid.keySet(), live), valid, live);
-
-        Set<StorePath> dead = new HashSet<>(valid.keySet());
-        dead.removeAll(live);
+        Set<String> dead = live.dead();
+        StoreDirListing listing = listStoreDir(live, dead);
         if (!dryRun) GcJournal.begin(layout, dead);
         try (ParallelDeletes deletes = new ParallelDeletes()) {
             // From the journal on, the dead paths are going whatever happens (a crash is finished on
@@ -71,39 +63,92 @@ final class GarbageCollector {
             });
             if (!dryRun) startDaemon(unregistering, "sysbuild-gc-unregister");
 
-            SortedSet<StorePath> deleted = new TreeSet<>(dead);
-            long[] bytes = {0};
+            SortedSet<StorePath> deleted = new TreeSet<>(listing.dead.keySet());
+            deleted.addAll(namesWithoutTrees(live, dead, listing));
+            long bytes = 0;
             ParallelDeletes.Batch trees = deletes.batch();
-            int temporary = sweepStoreDir(valid.keySet(), dead, deleted, bytes, dryRun, trees);
-            bytes[0] += trees.await();
+            if (dryRun) {
+                for (Path entry : listing.dead.values()) bytes += TreeDeleter.delete(entry, true);
+            } else {
+                trees.addEach(new ArrayList<>(listing.dead.values()), entry -> TreeDeleter.delete(entry, false));
+            }
+            bytes += deleteInvalid(listing, deleted, dryRun);
+            int temporary = 0;
+            for (Path entry : listing.temporary) {
+                if (dryRun || InvalidPathSweep.deleteUnusedTemp(layout, entry)) temporary++;
+            }
+            bytes += trees.await();
             if (!dryRun) {
                 await(unregistering);
                 temporary += db.deleteTemporaryFiles();
-                bytes[0] += deleteUnusedLinks();
+                bytes += deleteUnusedLinks();
                 deleteUnusedLockFiles();
             }
-            return new GcResult(deleted, bytes[0], temporary, dryRun);
+            return new GcResult(deleted, bytes, temporary, dryRun);
         }
     }
 
-    /** Every valid path's info, read on all cores: one file each, and at 100,000 paths this is most of a dry run. */
-    private Map<StorePath, PathInfo> readDatabase() throws IOException {
-        List<String> hashParts = new ArrayList<>(db.hashParts());
-        try {
-            return hashParts.parallelStream().map(h -> {
-                Path file = layout.infoDir().resolve(h);
-                try {
-                    return PathInfoFormat.read(layout.storeDir(), Files.readString(file, StandardCharsets.UTF_8),
-                            file.toString());
-                } catch (NoSuchFileException e) {
-                    return null; // unregistered since the listing
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).filter(Objects::nonNull).collect(Collectors.toMap(PathInfo::path, i -> i));
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+    /** The store directory's entries: dead trees (by their store path), invalid leftovers, temporary entries. */
+    private record StoreDirListing(Map<StorePath, Path> dead, Map<StorePath, Path> invalid, List<Path> temporary,
+            Set<String> deadHashPartsSeen) {}
+
+    /**
+     * One listing of the store directory, sorted out: an entry whose hash part is dead goes with its
+     * path (a leftover sharing a registered hash part could only be that path: hash parts do not
+     * collide); one that is neither live nor dead is an invalid leftover; names that are not store
+     * paths (such as {@code .links}) are not ours and stay.
+     */
+    private StoreDirListing listStoreDir(LivePaths live, Set<String> dead) throws IOException {
+        StoreDirListing l = new StoreDirListing(new HashMap<>(), new HashMap<>(), new ArrayList<>(), new HashSet<>());
+        Path storeDir = layout.physicalStoreDir();
+        // Names only (File#list): a Path is made for the entries that go, not for every live one.
+        String[] names = storeDir.toFile().list();
+        if (names == null) throw new IOException("cannot list the store directory '" + storeDir + "'");
+        for (String name : names) {
+            if (name.startsWith(StoreLayout.TEMP_PREFIX)) {
+                l.temporary.add(storeDir.resolve(name));
+                continue;
+            }
+            StorePath p;
+            try {
+                p = StorePath.parseBaseName(name);
+            } catch (InvalidStorePathException e) {
+                continue;
+            }
+            if (live.contains(p)) continue;
+            if (dead.contains(p.hashPart())) {
+                l.dead.put(p, storeDir.resolve(name));
+                l.deadHashPartsSeen.add(p.hashPart());
+            } else {
+                l.invalid.put(p, storeDir.resolve(name));
+            }
         }
+        return l;
+    }
+
+    /** The names of dead paths whose trees are missing (a damaged store), from their info files: rare. */
+    private List<StorePath> namesWithoutTrees(LivePaths live, Set<String> dead, StoreDirListing listing) throws IOException {
+        List<StorePath> names = new ArrayList<>();
+        for (String h : dead) {
+            if (listing.deadHashPartsSeen.contains(h)) continue;
+            PathInfo info = live.readInfo(h);
+            if (info != null) names.add(info.path());
+        }
+        return names;
+    }
+
+    /** Deletes the invalid leftovers nobody is building (their lock is free); returns the bytes freed. */
+    private long deleteInvalid(StoreDirListing listing, SortedSet<StorePath> deleted, boolean dryRun) throws IOException {
+        long bytes = 0;
+        for (Map.Entry<StorePath, Path> e : listing.invalid.entrySet()) {
+            Optional<PathLock> lock = PathLock.tryAcquire(layout.lockFile(e.getKey()));
+            if (lock.isEmpty()) continue; // being built right now
+            try (PathLock held = lock.get()) {
+                bytes += TreeDeleter.delete(e.getValue(), dryRun);
+                deleted.add(e.getKey());
+            }
+        }
+        return bytes;
     }
 
     private static void startDaemon(Runnable task, String name) {
@@ -125,107 +170,27 @@ final class GarbageCollector {
         }
     }
 
-    /** Adds the closure of {@code from} (its valid members) to {@code live}. */
-    private static void addClosure(Collection<StorePath> from, Map<StorePath, PathInfo> valid, Set<StorePath> live) {
-        Deque<StorePath> todo = new ArrayDeque<>(from);
-        while (!todo.isEmpty()) {
-            StorePath p = todo.pop();
-            PathInfo info = valid.get(p);
-            if (info == null || !live.add(p)) continue;
-            todo.addAll(info.references());
-        }
-    }
-
     /**
-     * The valid, otherwise dead paths whose lock someone holds: a builder that has registered its
-     * output but not yet made its root. Only dead paths are looked at, so the cost follows the
-     * garbage, not the store. Nobody can register while we hold the global lock, so a lock taken
-     * after we looked cannot make a dead path live.
+     * Deletes the info files of the {@code dead} hash parts, whose journal ({@link GcJournal}) is
+     * written, on the threads of {@code batch}, then closes the journal.
      */
-    private List<StorePath> pathsBeingBuilt(Set<StorePath> valid, Set<StorePath> live) throws IOException {
-        Optional<HeldLocks> held = HeldLocks.on(layout.locksDir());
-        List<StorePath> building = new ArrayList<>();
-        // Lock files are deleted once their path is valid, so most dead paths have none: one listing
-        // of the locks directory instead of a failed lstat(2) per dead path.
-        Set<Path> lockFiles = new HashSet<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(layout.locksDir())) {
-            entries.forEach(lockFiles::add);
-        } catch (NoSuchFileException e) {
-            return building;
-        }
-        for (StorePath p : valid) {
-            if (live.contains(p)) continue;
-            Path lockFile = layout.lockFile(p);
-            if (!lockFiles.contains(lockFile)) continue;
-            if (held.isPresent()) {
-                if (held.get().isHeld(lockFile)) building.add(p);
-            } else if (Files.exists(lockFile)) { // never create a lock file only to test it
-                Optional<PathLock> lock = PathLock.tryAcquire(lockFile);
-                if (lock.isEmpty()) building.add(p);
-                else lock.get().close();
-            }
-        }
-        return building;
-    }
-
-    /**
-     * Deletes the info files of {@code dead}, whose journal ({@link GcJournal}) is written, on the
-     * threads of {@code batch}, then closes the journal.
-     */
-    private void unregister(Set<StorePath> dead, ParallelDeletes.Batch batch) throws IOException {
+    private void unregister(Set<String> dead, ParallelDeletes.Batch batch) throws IOException {
         if (dead.isEmpty()) return;
-        Set<String> hashParts = new HashSet<>();
-        for (StorePath p : dead) hashParts.add(p.hashPart());
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(layout.infoDir())) {
-            for (Path info : entries) {
-                if (!hashParts.contains(info.getFileName().toString())) continue;
-                batch.add(() -> {
-                    // java.io.File#delete is one unlink(2); Files.delete adds an lstat(2) to every file.
-                    if (!info.toFile().delete()) throw new IOException("cannot delete '" + info + "' to unregister its path");
-                    return 0L;
-                });
+        // Into the pool of info files for reuse while it has room (a rename: see InfoFilePool), else deleted.
+        java.util.concurrent.atomic.AtomicInteger room = new java.util.concurrent.atomic.AtomicInteger(
+                InfoFilePool.MAX_FILES - db.pool().size());
+        Files.createDirectories(db.pool().dir());
+        batch.addEach(new ArrayList<>(dead), h -> {
+            Path info = layout.infoDir().resolve(h);
+            if (room.getAndDecrement() > 0 && db.pool().give(info, h)) return 0L;
+            // java.io.File#delete is one unlink(2); Files.delete adds an lstat(2) to every file.
+            if (!info.toFile().delete() && Files.exists(info, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException("cannot delete '" + info + "' to unregister its path");
             }
-        }
+            return 0L;
+        });
         batch.await();
         GcJournal.finish(layout);
-    }
-
-    /**
-     * One pass over the store directory: deletes the trees of {@code dead} and every entry that is
-     * neither valid nor locked (the invalid leftovers {@link InvalidPathSweep} also removes), and
-     * the temporary entries. Returns how many temporary entries there were. The dead trees are
-     * deleted by {@code trees}, whose bytes the caller adds.
-     */
-    private int sweepStoreDir(Set<StorePath> valid, Set<StorePath> dead, SortedSet<StorePath> deleted, long[] bytes,
-            boolean dryRun, ParallelDeletes.Batch trees) throws IOException {
-        int temporary = 0;
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(layout.physicalStoreDir())) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (name.startsWith(StoreLayout.TEMP_PREFIX)) {
-                    if (dryRun || InvalidPathSweep.deleteUnusedTemp(layout, entry)) temporary++;
-                    continue;
-                }
-                StorePath p;
-                try {
-                    p = StorePath.parseBaseName(name);
-                } catch (InvalidStorePathException e) {
-                    continue; // .links, or not a store object at all: not ours to delete
-                }
-                if (dead.contains(p)) {
-                    if (dryRun) bytes[0] += TreeDeleter.delete(entry, true);
-                    else trees.add(() -> TreeDeleter.delete(entry, false));
-                } else if (!valid.contains(p)) {
-                    Optional<PathLock> lock = PathLock.tryAcquire(layout.lockFile(p));
-                    if (lock.isEmpty()) continue; // being built right now
-                    try (PathLock held = lock.get()) {
-                        bytes[0] += TreeDeleter.delete(entry, dryRun);
-                        deleted.add(p);
-                    }
-                }
-            }
-        }
-        return temporary;
     }
 
     /**

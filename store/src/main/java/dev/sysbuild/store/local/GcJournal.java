@@ -15,7 +15,7 @@ import java.util.Collection;
  * whose reference is gone); forcing the directory between batches of unlinks made each unlink
  * wait for the write-back of the blocks it touches, and 100,000 unlinks took minutes.
  *
- * <p>Before the first info file goes, the list of dead paths is written durably to
+ * <p>Before the first info file goes, the list of dead paths (their hash parts) is written durably to
  * {@code db/gc-journal}; after the last, the info directory is forced and the journal removed
  * (durably too: a stale journal must not unregister a path added again later). Opening the store
  * finishes a journal a crash left behind, before anything reads the database.
@@ -27,10 +27,14 @@ final class GcJournal {
         return layout.dbDir().resolve("gc-journal");
     }
 
-    /** The commit point of a collection: from here on, every path in {@code dead} is going. */
-    static void begin(StoreLayout layout, Collection<StorePath> dead) throws IOException {
+    /**
+     * The commit point of a collection: from here on, every path whose hash part is in {@code dead}
+     * is going. Hash parts, not names: the collector does not read dead paths' info files, and a
+     * hash part names one store object (its info file is named by it).
+     */
+    static void begin(StoreLayout layout, Collection<String> dead) throws IOException {
         StringBuilder sb = new StringBuilder();
-        for (StorePath p : dead) sb.append(p.baseName()).append('\n');
+        for (String h : dead) sb.append(h).append('\n');
         sb.append("end\n");
         AtomicFile.write(file(layout), sb.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -54,8 +58,14 @@ final class GcJournal {
         }
         for (String line : text.split("\n")) {
             if (line.equals("end")) break;
+            if (line.length() == StorePath.HASH_LENGTH) {
+                // Parsed as a store path first, so a damaged line cannot name any other file.
+                Files.deleteIfExists(layout.infoDir().resolve(StorePath.parseBaseName(line + "-x").hashPart()));
+                continue;
+            }
+            // A journal of base names (written before journals held hash parts): only the info file
+            // of exactly this path.
             Path info = layout.infoFile(StorePath.parseBaseName(line));
-            // Only the info file of exactly this path: the hash part alone names the file.
             if (Files.exists(info) && Files.readString(info, StandardCharsets.UTF_8)
                     .startsWith("path " + layout.storeDir().path() + "/" + line + "\n")) {
                 Files.delete(info);

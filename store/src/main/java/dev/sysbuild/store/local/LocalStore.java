@@ -145,8 +145,8 @@ public final class LocalStore {
      * valid. Adding content that is already valid does nothing and returns the same path.
      */
     public StorePath addToStore(Path source, String name, Collection<StorePath> candidates) throws IOException {
-        // One pass, as nix-store --add: the source's NAR is unpacked into a staging directory while
-        // it is hashed and scanned, and the path follows from that hash. Reading the source once
+        // One pass, as nix-store --add: the source is copied into a staging directory while its NAR is
+        // hashed and scanned (TreeCopy), and the path follows from that hash. Reading the source once
         // more first, only to find out whether it is valid already, cost a third of every add; the
         // price is that re-adding valid content copies it once and throws the copy away.
         try (GcLock.Held gc = gcLock.shared()) {
@@ -159,7 +159,7 @@ public final class LocalStore {
                 TreeSync.Early writeBack = new TreeSync.Early(temp, WRITE_BACK_EVERY);
                 NarSummary nar;
                 try {
-                    nar = NarCopy.copy(source, staged, candidates, canonical, writeBack);
+                    nar = TreeCopy.copy(source, staged, candidates, canonical, writeBack);
                 } finally {
                     writeBack.await();
                 }
@@ -217,6 +217,52 @@ public final class LocalStore {
             Files.write(staged, contents);
             return NarSummary.ofRegularFile(contents);
         }, (staged, narHash) -> {});
+    }
+
+    /** One text path for {@link #addTextsToStore}. */
+    public record Text(String name, byte[] contents, Collection<StorePath> references) {}
+
+    /**
+     * {@link #addTextToStore} for several paths at once, with the disk flushes shared
+     * ({@link TextBatch}): a chain of {@code .drv} files costs a flush of the info directory per
+     * file instead of four flushes. Each reference must be valid or in the group. Paths already
+     * valid are left as they are. Returns the paths in the order given.
+     */
+    public List<StorePath> addTextsToStore(List<Text> texts) throws IOException {
+        List<StorePath> paths = new ArrayList<>();
+        java.util.SortedMap<StorePath, Text> todo = new java.util.TreeMap<>(); // sorted: locks are taken in one order
+        for (Text t : texts) {
+            StorePath p = storeDir().textPath(t.name(), t.contents(), t.references());
+            paths.add(p);
+            if (!isValid(p)) todo.putIfAbsent(p, t);
+        }
+        if (todo.isEmpty()) return paths;
+        try (GcLock.Held gc = gcLock.shared()) {
+            List<PathLock> locks = new ArrayList<>();
+            Path temp = null;
+            try {
+                for (StorePath p : todo.keySet()) locks.add(lockPath(p));
+                List<TextBatch.Item> items = new ArrayList<>();
+                for (java.util.Map.Entry<StorePath, Text> e : todo.entrySet()) {
+                    if (isValid(e.getKey())) continue; // another process added it while we waited
+                    for (StorePath ref : e.getValue().references()) {
+                        if (!todo.containsKey(ref)) requireValidReferences(e.getKey(), List.of(ref));
+                    }
+                    NarSummary nar = NarSummary.ofRegularFile(e.getValue().contents());
+                    items.add(new TextBatch.Item(new PathInfo(e.getKey(), nar.narHash(), nar.narSize(),
+                            new TreeSet<>(e.getValue().references()), Optional.empty(), clock.instant()),
+                            e.getValue().contents()));
+                }
+                if (items.isEmpty()) return paths;
+                temp = newTempDir();
+                new TextBatch(layout, temp, beforeRegister, db.pool()).commit(items, tempRoots::add);
+                for (PathLock lock : locks) lock.deleteFileQuietly(); // valid now (PathLock explains the protocol)
+            } finally {
+                for (PathLock lock : locks) lock.close();
+                if (temp != null) FileTrees.deleteRecursively(temp);
+            }
+        }
+        return paths;
     }
 
     /**

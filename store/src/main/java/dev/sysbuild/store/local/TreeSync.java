@@ -144,6 +144,15 @@ final class TreeSync {
         }
     }
 
+    /** Forces each of {@code files} (regular files or directories) to disk, many at once if there are several. */
+    static void forceAll(List<Path> files) throws IOException {
+        if (files.size() <= 2) {
+            for (Path p : files) force(p);
+        } else {
+            forceInParallel(files);
+        }
+    }
+
     private static void forceInParallel(List<Path> entries) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
             Thread t = new Thread(r, "sysbuild-fsync");

@@ -21,9 +21,16 @@ import java.util.TreeSet;
  */
 final class ValidPathDb {
     private final StoreLayout layout;
+    private final InfoFilePool pool;
 
     ValidPathDb(StoreLayout layout) {
         this.layout = layout;
+        this.pool = new InfoFilePool(layout);
+    }
+
+    /** Where collected paths' info files wait to be reused. */
+    InfoFilePool pool() {
+        return pool;
     }
 
     /** The info of {@code p}, or empty if it is not valid. One file read. */
@@ -42,8 +49,7 @@ final class ValidPathDb {
     /** The commit point of making a path valid: one atomic rename of its info file. */
     void register(PathInfo info) throws IOException {
         Files.createDirectories(layout.infoDir());
-        AtomicFile.write(layout.infoFile(info.path()),
-                PathInfoFormat.write(layout.storeDir(), info).getBytes(StandardCharsets.UTF_8));
+        pool.write(layout.infoFile(info.path()), PathInfoFormat.write(layout.storeDir(), info).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Every valid path's info, in hash-part order; leftover temporary files do not count. */
@@ -70,6 +76,23 @@ final class ValidPathDb {
                 String name = f.getFileName().toString();
                 if (name.length() == StorePath.HASH_LENGTH && !AtomicFile.isTemporary(name)) result.add(name);
             }
+        }
+        return result;
+    }
+
+    /**
+     * {@link #hashParts()} unsorted, from the names alone ({@link java.io.File#list()}: no
+     * {@code Path} per entry): a collection starts with this listing, whatever the store's size.
+     */
+    java.util.Set<String> hashPartSet() throws IOException {
+        String[] names = layout.infoDir().toFile().list();
+        if (names == null) {
+            if (!Files.isDirectory(layout.infoDir())) return new java.util.HashSet<>();
+            throw new IOException("cannot list '" + layout.infoDir() + "'");
+        }
+        java.util.Set<String> result = new java.util.HashSet<>(names.length * 2);
+        for (String name : names) {
+            if (name.length() == StorePath.HASH_LENGTH && !AtomicFile.isTemporary(name)) result.add(name);
         }
         return result;
     }

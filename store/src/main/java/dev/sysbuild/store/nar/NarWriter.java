@@ -26,14 +26,57 @@ import java.util.List;
 public final class NarWriter {
     private static final int BUFFER = 64 * 1024;
 
+    /**
+     * What a caller sees of each entry while its NAR is written ({@link #dump(Path, OutputStream,
+     * Visitor)}), so that one walk of a tree both archives and copies it.
+     */
+    public interface Visitor {
+        /** A directory, before its entries. */
+        default void directory(Path dir) throws IOException {}
+
+        /** A directory, after its last entry. */
+        default void directoryEnd(Path dir) throws IOException {}
+
+        /** A symlink and its target. */
+        default void symlink(Path link, String target) throws IOException {}
+
+        /**
+         * Writes exactly {@code size} bytes, the contents of regular file {@code file}, to {@code nar}
+         * (the archive being written), or fails.
+         */
+        void regular(Path file, long size, boolean executable, OutputStream nar) throws IOException;
+    }
+
     private final OutputStream out;
     private final NarFilter filter;
+    private final Visitor visitor;
     private final byte[] word = new byte[8];
-    private final byte[] copyBuffer = new byte[BUFFER];
 
-    private NarWriter(OutputStream out, NarFilter filter) {
+    private NarWriter(OutputStream out, NarFilter filter, Visitor visitor) {
         this.out = out;
         this.filter = filter;
+        this.visitor = visitor;
+    }
+
+    /** Archives each file's contents by reading it through a buffer, checking it does not change size. */
+    private static final class Plain implements Visitor {
+        private final byte[] copyBuffer = new byte[BUFFER];
+
+        @Override
+        public void regular(Path path, long size, boolean executable, OutputStream out) throws IOException {
+            try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
+                long left = size;
+                while (left > 0) {
+                    int n = in.read(copyBuffer, 0, (int) Math.min(copyBuffer.length, left));
+                    if (n < 0) break;
+                    out.write(copyBuffer, 0, n);
+                    left -= n;
+                }
+                if (left != 0 || in.read() >= 0) {
+                    throw new IOException("file '" + path + "' changed size while it was being archived");
+                }
+            }
+        }
     }
 
     /** Writes the NAR of {@code path} to {@code out} (which is flushed, not closed). */
@@ -43,6 +86,18 @@ public final class NarWriter {
 
     /** Writes the NAR of {@code path}, leaving out the entries {@code filter} refuses. */
     public static void dump(Path path, OutputStream out, NarFilter filter) throws IOException {
+        dump(path, out, filter, new Plain());
+    }
+
+    /**
+     * Writes the NAR of {@code path}, telling {@code visitor} of each entry in archive order; the
+     * visitor writes each regular file's contents.
+     */
+    public static void dump(Path path, OutputStream out, Visitor visitor) throws IOException {
+        dump(path, out, NarFilter.ALL, visitor);
+    }
+
+    private static void dump(Path path, OutputStream out, NarFilter filter, Visitor visitor) throws IOException {
         // FilterOutputStream turns bulk writes into single-byte ones; pass them straight through.
         OutputStream keepOpen = new FilterOutputStream(out) {
             @Override
@@ -54,7 +109,7 @@ public final class NarWriter {
             public void close() {}
         };
         BufferedOutputStream buffered = new BufferedOutputStream(keepOpen, BUFFER);
-        NarWriter writer = new NarWriter(buffered, filter);
+        NarWriter writer = new NarWriter(buffered, filter, visitor);
         writer.string(Nar.MAGIC);
         writer.node(path, attributes(path));
         buffered.flush();
@@ -79,7 +134,9 @@ public final class NarWriter {
             case SYMLINK -> {
                 string("symlink");
                 string("target");
-                string(nameBytes(Files.readSymbolicLink(path).toString(), path));
+                String target = Files.readSymbolicLink(path).toString();
+                string(nameBytes(target, path));
+                visitor.symlink(path, target);
             }
             case DIRECTORY -> directory(path);
             case UNKNOWN -> throw new IOException("file '" + path + "' has an unsupported type"
@@ -97,18 +154,7 @@ public final class NarWriter {
         string("contents");
         long size = attrs.size();
         integer(size);
-        try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
-            long left = size;
-            while (left > 0) {
-                int n = in.read(copyBuffer, 0, (int) Math.min(copyBuffer.length, left));
-                if (n < 0) break;
-                out.write(copyBuffer, 0, n);
-                left -= n;
-            }
-            if (left != 0 || in.read() >= 0) {
-                throw new IOException("file '" + path + "' changed size while it was being archived");
-            }
-        }
+        visitor.regular(path, size, attrs.permissions().contains(PosixFilePermission.OWNER_EXECUTE), out);
         padding(size);
     }
 
@@ -116,6 +162,7 @@ public final class NarWriter {
 
     private void directory(Path dir) throws IOException {
         string("directory");
+        visitor.directory(dir);
         List<Entry> entries = new ArrayList<>();
         try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
             for (Path child : children) {
@@ -134,6 +181,7 @@ public final class NarWriter {
             node(e.path, e.attrs);
             string(")");
         }
+        visitor.directoryEnd(dir);
     }
 
     private static byte[] nameBytes(String name, Path where) throws IOException {

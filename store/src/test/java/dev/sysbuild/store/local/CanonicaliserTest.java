@@ -67,7 +67,7 @@ class CanonicaliserTest {
         Path src = sampleTree(70); // more entries than are synced one by one
         Canonicaliser.WhileUnpacking finisher = new Canonicaliser.WhileUnpacking();
 
-        NarSummary s = NarCopy.copy(src, tmp.resolve("copy"), List.of(), finisher, null);
+        NarSummary s = TreeCopy.copy(src, tmp.resolve("copy"), List.of(), finisher, null);
         finisher.sync(tmp.resolve("copy"));
         Canonicaliser.canonicalise(src);
 
@@ -80,7 +80,7 @@ class CanonicaliserTest {
         Path file = Files.writeString(tmp.resolve("one"), "x");
         Canonicaliser.WhileUnpacking finisher = new Canonicaliser.WhileUnpacking();
 
-        NarCopy.copy(file, tmp.resolve("copy"), List.of(), finisher, null);
+        TreeCopy.copy(file, tmp.resolve("copy"), List.of(), finisher, null);
         finisher.sync(tmp.resolve("copy"));
 
         assertThat(forms(tmp.resolve("copy"))).containsExactly(" r--r--r-- 1");

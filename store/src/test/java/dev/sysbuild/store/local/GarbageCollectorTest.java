@@ -259,7 +259,7 @@ class GarbageCollectorTest {
         StorePath app = text("app", "uses " + lib, lib);
         StorePath other = text("other", "other");
         // as if a collection crashed after writing its journal and deleting only lib's info file
-        GcJournal.begin(store.layout(), List.of(app, lib));
+        GcJournal.begin(store.layout(), List.of(app.hashPart(), lib.hashPart()));
         Files.delete(store.layout().infoFile(lib));
 
         LocalStore reopened = LocalStore.open(root, StoreDir.DEFAULT);
@@ -269,6 +269,89 @@ class GarbageCollectorTest {
         assertThat(reopened.verify(false)).isEmpty();
         // the contents are now invalid garbage, which the next collection sweeps
         assertThat(reopened.collectGarbage(false).deleted()).containsExactlyInAnyOrder(lib, app, other);
+    }
+
+    @Test
+    void aJournalOfBaseNamesFromAnEarlierVersionIsFinishedToo() throws IOException {
+        StorePath lib = text("lib", "lib");
+        StorePath app = text("app", "uses " + lib, lib);
+        Files.writeString(GcJournal.file(store.layout()), app.baseName() + "\n" + lib.baseName() + "\nend\n");
+
+        LocalStore reopened = LocalStore.open(root, StoreDir.DEFAULT);
+
+        assertThat(reopened.validPaths()).isEmpty();
+        assertThat(GcJournal.file(store.layout())).doesNotExist();
+    }
+
+    @Test
+    void aCollectionReadsNoDeadPathsInfoFile() throws IOException {
+        StorePath kept = text("kept", "kept");
+        StorePath dead = text("dead", "dead");
+        StorePath deadUser = text("dead-user", "uses " + dead, dead);
+        link(root.resolve("sysbuild/var/gcroots/keep"), logical(kept));
+        // Unreadable info files of dead paths: a collection that read them would fail.
+        for (StorePath p : List.of(dead, deadUser)) {
+            Path info = store.layout().infoFile(p);
+            info.toFile().setWritable(true);
+            Files.writeString(info, "not an info file");
+        }
+
+        GcResult r = store.collectGarbage(false);
+
+        assertThat(r.deleted()).containsExactlyInAnyOrder(dead, deadUser);
+        assertThat(store.validPaths()).containsExactly(kept);
+        assertThat(store.layout().physical(dead)).doesNotExist();
+        assertThat(store.verify(false)).isEmpty();
+    }
+
+    @Test
+    void aDeadPathWhoseTreeIsMissingIsStillNamedAndUnregistered() throws IOException {
+        StorePath gone = text("gone", "gone");
+        Files.delete(store.layout().physical(gone));
+
+        assertThat(store.collectGarbage(true).deleted()).containsExactly(gone);
+        assertThat(store.collectGarbage(false).deleted()).containsExactly(gone);
+        assertThat(store.validPaths()).isEmpty();
+    }
+
+    @Test
+    void collectedInfoFilesArePooledAndReusedByLaterRegistrations() throws IOException {
+        StorePath a = text("a", "a long text so that the info file to reuse is longer than the next one".repeat(3));
+        StorePath b = text("b", "b");
+        Path pool = store.layout().dbDir().resolve("free");
+
+        store.collectGarbage(false);
+
+        try (Stream<Path> pooled = Files.list(pool)) {
+            assertThat(pooled.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(a.hashPart(), b.hashPart());
+        }
+        assertThat(store.validPaths()).isEmpty();
+        // a new store object (its own process's pool listing) writes its entry into a pooled file
+        LocalStore next = LocalStore.open(root, StoreDir.DEFAULT);
+        StorePath c = next.addTextToStore("c", "c".getBytes(StandardCharsets.UTF_8), List.of());
+        List<StorePath> group = next.addTextsToStore(List.of(new LocalStore.Text("d", new byte[] {'d'}, List.of(c))));
+        try (Stream<Path> pooled = Files.list(pool)) {
+            assertThat(pooled.toList()).isEmpty();
+        }
+        assertThat(next.validPaths()).containsExactlyInAnyOrder(c, group.get(0));
+        assertThat(next.verify(true)).isEmpty();
+        assertThat(next.queryPathInfo(group.get(0)).orElseThrow().references()).containsExactly(c);
+        try (Stream<Path> info = Files.list(next.layout().infoDir())) {
+            assertThat(info.map(f -> f.getFileName().toString())).noneMatch(AtomicFile::isTemporary);
+        }
+    }
+
+    @Test
+    void theFirstCollectionLosesNoInfoFileWhileItsThreadsCreateThePool() throws IOException {
+        List<StorePath> dead = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) dead.add(text("t" + i, "text " + i));
+
+        assertThat(store.collectGarbage(false).deleted()).containsExactlyInAnyOrderElementsOf(dead);
+
+        assertThat(store.validPaths()).isEmpty();
+        try (Stream<Path> pooled = Files.list(store.layout().dbDir().resolve("free"))) {
+            assertThat(pooled.count()).isEqualTo(300);
+        }
     }
 
     @Test
