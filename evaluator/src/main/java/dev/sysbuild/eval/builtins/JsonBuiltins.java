@@ -4,7 +4,7 @@ import dev.sysbuild.eval.Evaluator;
 import dev.sysbuild.eval.print.JsonPrinter;
 import dev.sysbuild.eval.value.NixString;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.HashSet;
 
 /** JSON: toJSON (the text keeps the store paths of the strings inside) and fromJSON. */
 final class JsonBuiltins {
@@ -13,7 +13,8 @@ final class JsonBuiltins {
     static void register(Registry r) {
         Evaluator ev = r.evaluator();
         r.fn("toJSON", 1, a -> {
-            Set<String> context = new TreeSet<>();
+            // Collected in a hash set (the same store paths recur in big documents), sorted once.
+            Set<String> context = new HashSet<>();
             String json = JsonPrinter.toJson(ev, a[0], context);
             return NixString.of(json, context);
         });
