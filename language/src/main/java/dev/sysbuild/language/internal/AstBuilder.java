@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ParseTree;
 
 /** Turns ANTLR's parse tree into our AST, doing the rewrites and checks Nix's parser does. */
 public final class AstBuilder {
@@ -48,8 +49,12 @@ public final class AstBuilder {
         return expr(ctx.expr());
     }
 
+    // The rules below walk a context's children by position where the grammar fixes them: the
+    // generated accessors search the children by class each time (and some build lists), and
+    // a large file is hundreds of thousands of nodes.
+
     Expr expr(ExprContext ctx) {
-        return function(ctx.exprFunction());
+        return function((ExprFunctionContext) ctx.getChild(0)); // expr: exprFunction
     }
 
     private Expr function(ExprFunctionContext ctx) {
@@ -75,7 +80,7 @@ public final class AstBuilder {
             if (b.hasDynamic()) throw new ParseException("dynamic attributes not allowed in let", b.firstDynamicSpan());
             return new Expr.Let(span(c), b.build(), function(c.exprFunction()));
         }
-        return ifExpr(((PlainExprContext) ctx).exprIf());
+        return ifExpr((ExprIfContext) ctx.getChild(0)); // plainExpr: exprIf
     }
 
     private Formals formals(FormalsContext ctx, String arg, Span lambdaSpan) {
@@ -98,12 +103,12 @@ public final class AstBuilder {
         if (ctx instanceof IfExprContext c) {
             return new Expr.If(span(c), expr(c.expr(0)), expr(c.expr(1)), expr(c.expr(2)));
         }
-        return op(((OpExprContext) ctx).exprOp());
+        return op((ExprOpContext) ctx.getChild(0)); // opExpr: exprOp
     }
 
     private Expr op(ExprOpContext ctx) {
+        if (ctx instanceof AppContext) return app((ExprAppContext) ctx.getChild(0)); // app: exprApp
         Span s = span(ctx);
-        if (ctx instanceof AppContext c) return app(c.exprApp());
         if (ctx instanceof NegateContext c) return new Expr.Negate(s, op(c.exprOp()));
         if (ctx instanceof NotContext c) return new Expr.Not(s, op(c.exprOp()));
         if (ctx instanceof HasAttrContext c) {
@@ -148,15 +153,18 @@ public final class AstBuilder {
     }
 
     private Expr app(ExprAppContext ctx) {
-        List<ExprSelectContext> items = ctx.exprSelect();
-        Expr fn = select(items.get(0));
-        if (items.size() == 1) return fn;
-        List<Expr> args = new ArrayList<>(items.size() - 1);
-        for (int i = 1; i < items.size(); i++) args.add(select(items.get(i)));
+        // exprApp: exprSelect+ (every child is one)
+        Expr fn = select((ExprSelectContext) ctx.getChild(0));
+        int n = ctx.getChildCount();
+        if (n == 1) return fn;
+        List<Expr> args = new ArrayList<>(n - 1);
+        for (int i = 1; i < n; i++) args.add(select((ExprSelectContext) ctx.getChild(i)));
         return new Expr.Call(span(ctx), fn, List.copyOf(args));
     }
 
     private Expr select(ExprSelectContext ctx) {
+        // exprSelect: exprSimple (DOT attrpath (OR_KW exprSelect)? | OR_KW)?
+        if (ctx.getChildCount() == 1) return simple((ExprSimpleContext) ctx.getChild(0));
         if (ctx.DOT() != null) {
             Expr def = ctx.exprSelect() != null ? select(ctx.exprSelect()) : null;
             return new Expr.Select(span(ctx), simple(ctx.exprSimple()), attrPath(ctx.attrpath()), def);
@@ -213,13 +221,16 @@ public final class AstBuilder {
 
     private AttrsBuilder binds(BindsContext ctx, Span s, boolean recursive) {
         AttrsBuilder b = new AttrsBuilder(s, recursive);
-        for (BindContext bind : ctx.bind()) {
+        for (int i = 0; i < ctx.getChildCount(); i++) { // binds: bind*
+            BindContext bind = (BindContext) ctx.getChild(i);
             if (bind instanceof AssignContext a) {
-                List<AttrName> path = attrPath(a.attrpath());
-                ExprContext value = a.expr();
+                // assign: attrpath EQUALS expr SEMI
+                AttrpathContext at = (AttrpathContext) a.getChild(0);
+                List<AttrName> path = attrPath(at);
+                ExprContext value = (ExprContext) a.getChild(2);
                 AttrsBuilder nested = nestedSetLiteral(value);
                 Expr e = nested == null ? expr(value) : null;
-                b.add(path, e, nested, span(a.attrpath()));
+                b.add(path, e, nested, span(at));
             } else {
                 InheritContext in = (InheritContext) bind;
                 Expr from = in.expr() != null ? expr(in.expr()) : null;
@@ -239,12 +250,12 @@ public final class AstBuilder {
 
     /** A bound value that is a plain (non-rec) set literal stays open, so later paths can merge into it. */
     private AttrsBuilder nestedSetLiteral(ExprContext value) {
-        ExprFunctionContext f = value.exprFunction();
-        if (!(f instanceof PlainExprContext p) || !(p.exprIf() instanceof OpExprContext o)) return null;
-        if (!(o.exprOp() instanceof AppContext a) || a.exprApp().exprSelect().size() != 1) return null;
-        ExprSelectContext sc = a.exprApp().exprSelect(0);
-        if (sc.DOT() != null || sc.OR_KW() != null) return null;
-        ExprSimpleContext simple = sc.exprSimple();
+        // value: expr > plainExpr > opExpr > app > exprApp with one exprSelect > a plain exprSimple
+        if (!(value.getChild(0) instanceof PlainExprContext p) || !(p.getChild(0) instanceof OpExprContext o)) return null;
+        if (!(o.getChild(0) instanceof AppContext a)) return null;
+        ParseTree app = a.getChild(0);
+        if (app.getChildCount() != 1 || app.getChild(0).getChildCount() != 1) return null;
+        ExprSimpleContext simple = (ExprSimpleContext) app.getChild(0).getChild(0);
         if (simple instanceof AttrsContext ac) return binds(ac.binds(), span(ac), false);
         if (simple instanceof RecAttrsContext rc) return binds(rc.binds(), span(rc), true);
         return null;
@@ -265,8 +276,11 @@ public final class AstBuilder {
     }
 
     private List<AttrName> attrPath(AttrpathContext ctx) {
-        List<AttrName> out = new ArrayList<>(ctx.attr().size());
-        for (AttrContext a : ctx.attr()) out.add(attrName(a));
+        // attrpath: attr (DOT attr)*
+        int n = ctx.getChildCount();
+        if (n == 1) return List.of(attrName((AttrContext) ctx.getChild(0)));
+        List<AttrName> out = new ArrayList<>(n / 2 + 1);
+        for (int i = 0; i < n; i += 2) out.add(attrName((AttrContext) ctx.getChild(i)));
         return List.copyOf(out);
     }
 
