@@ -297,13 +297,15 @@ public final class AstBuilder {
 
     private Expr string(StringContext ctx) {
         Span s = span(ctx);
+        // string: DQUOTE stringPart* STR_END; a plain string (the usual one) is its one text part
+        int n = ctx.getChildCount();
+        if (n == 3 && ctx.getChild(1) instanceof StrTextContext t) return new Expr.Str(s, text(t));
         List<Expr> parts = new ArrayList<>();
         boolean interpolated = false;
-        for (StringPartContext p : ctx.stringPart()) {
+        for (int i = 1; i < n - 1; i++) {
+            StringPartContext p = (StringPartContext) ctx.getChild(i);
             if (p instanceof StrTextContext t) {
-                String text = t.STR_TEXT().getText();
-                if (text.indexOf('\0') >= 0) throw new ParseException("string literals cannot contain NUL bytes", span(t));
-                parts.add(new Expr.Str(span(t), unescape(text)));
+                parts.add(new Expr.Str(span(t), text(t)));
             } else {
                 interpolated = true;
                 parts.add(expr(((StrInterpContext) p).expr()));
@@ -312,6 +314,13 @@ public final class AstBuilder {
         if (parts.isEmpty()) return new Expr.Str(s, "");
         if (!interpolated && parts.size() == 1) return new Expr.Str(s, ((Expr.Str) parts.get(0)).value());
         return new Expr.Interpolation(s, List.copyOf(parts), false);
+    }
+
+    /** A text part of a "..." string, unescaped. */
+    private String text(StrTextContext t) {
+        String text = t.STR_TEXT().getText();
+        if (text.indexOf('\0') >= 0) throw new ParseException("string literals cannot contain NUL bytes", span(t));
+        return unescape(text);
     }
 
     private static String unescape(String text) {
