@@ -2,7 +2,7 @@
 # them. Shared by systemd.nix (services, timers) and service modules.
 lib:
 let
-  inherit (builtins) isList isBool concatStringsSep replaceStrings attrNames filter;
+  inherit (builtins) isList isBool concatStringsSep replaceStrings attrValues mapAttrs filter;
 
   # Values are written as given, as NixOS does: `%i`, `%h` and the other specifiers work in
   # serviceConfig, and a literal `%` must be written `%%` (escapeSpecifiers does that).
@@ -21,7 +21,8 @@ rec {
 
   # `[Name]` and its lines, or nothing when there are no lines.
   section = name: attrs:
-    let body = concatStringsSep "" (map (k: keyLines k attrs.${k}) (attrNames attrs)); in
+    # (attrValues of mapAttrs: the lines in name order, one call per key.)
+    let body = concatStringsSep "" (attrValues (mapAttrs keyLines attrs)); in
     if body == "" then "" else "[${name}]\n${body}";
 
   # A unit file from { Unit = {...}; Service = {...}; Install = {...}; } in that section order.
