@@ -437,7 +437,8 @@ let
       descriptionClass = "composite";
       check = isList;
       # Each element is merged on its own, so mkIf and submodule defaults work inside lists.
-      merge = loc: defs: mergeList elemType loc defs;
+      # (The fast path applied to its type: a list option's merge is no Nix call of its own.)
+      merge = mergeList elemType;
       emptyValue = { value = [ ]; };
       getSubOptions = prefix: elemType.getSubOptions (prefix ++ [ "*" ]);
       getSubModules = elemType.getSubModules;
