@@ -2,15 +2,12 @@ package dev.sysbuild.eval.modules;
 
 import dev.sysbuild.eval.Calls;
 import dev.sysbuild.eval.EvalException;
-import dev.sysbuild.eval.node.Env;
-import dev.sysbuild.eval.node.Node;
 import dev.sysbuild.eval.value.NixAttrs;
 import dev.sysbuild.eval.value.NixBool;
 import dev.sysbuild.eval.value.NixInt;
 import dev.sysbuild.eval.value.NixList;
 import dev.sysbuild.eval.value.NixNull;
 import dev.sysbuild.eval.value.NixString;
-import dev.sysbuild.eval.value.Thunk;
 import dev.sysbuild.eval.value.Value;
 import dev.sysbuild.language.diag.Span;
 import java.util.ArrayList;
@@ -28,7 +25,7 @@ import java.util.List;
  * the Nix code then fails the same way with its own message, positions and context. Failed
  * thunks are reset when an error passes them, so evaluating again repeats the same error.
  */
-final class MergedDefinitions {
+final class MergedDefinitions implements LazyField.Owner {
     private static final Value DEFAULT_PRIO = NixInt.of(100);
     private static final Value DEFAULT_ORDER = NixInt.of(1000);
     private static final String[] FIELDS = {"defsFinal", "highestPrio", "isDefined", "mergedValue", "optionalValue"};
@@ -64,28 +61,12 @@ final class MergedDefinitions {
         NixAttrs helpers = (NixAttrs) helpersValue.force();
         MergedDefinitions m = new MergedDefinitions(helpers.get("nix"), helpers.get("mergeEqualOption"), loc, type, defs);
         Value[] values = new Value[FIELDS.length];
-        for (int i = 0; i < values.length; i++) values[i] = new Thunk(new Field(m, i), null);
+        for (int i = 0; i < values.length; i++) values[i] = LazyField.of(m, i);
         return Records.of(FIELDS, values);
     }
 
-    /** One field of the record, computed on first use. */
-    private static final class Field extends Node {
-        private final MergedDefinitions m;
-        private final int field;
-
-        Field(MergedDefinitions m, int field) {
-            super(null);
-            this.m = m;
-            this.field = field;
-        }
-
-        @Override
-        public Value eval(Env env) {
-            return m.field(field);
-        }
-    }
-
-    private Value field(int field) {
+    @Override
+    public Value field(int field) {
         if (nix == null) {
             try {
                 return compute(field);
@@ -107,7 +88,7 @@ final class MergedDefinitions {
             case "isDefined": return NixBool.of(defsFinal.size() > 0);
             case "optionalValue":
                 if (defsFinal.size() == 0) return NixAttrs.EMPTY;
-                return Records.of(Records.VALUE, new Thunk(new Field(this, 3), null));
+                return Records.of(Records.VALUE, LazyField.of(this, 3));
             default: return merged();
         }
     }

@@ -4,8 +4,6 @@ import dev.sysbuild.eval.Calls;
 import dev.sysbuild.eval.EvalException;
 import dev.sysbuild.eval.Force;
 import dev.sysbuild.eval.Lazy;
-import dev.sysbuild.eval.node.Env;
-import dev.sysbuild.eval.node.Node;
 import dev.sysbuild.eval.value.AttrsBuilder;
 import dev.sysbuild.eval.value.NixAttrs;
 import dev.sysbuild.eval.value.NixBool;
@@ -13,7 +11,6 @@ import dev.sysbuild.eval.value.NixInt;
 import dev.sysbuild.eval.value.NixList;
 import dev.sysbuild.eval.value.NixNull;
 import dev.sysbuild.eval.value.NixString;
-import dev.sysbuild.eval.value.Thunk;
 import dev.sysbuild.eval.value.Value;
 import dev.sysbuild.language.diag.Span;
 
@@ -28,7 +25,7 @@ import dev.sysbuild.language.diag.Span;
  * fields hand over to the Nix function, as {@link MergedDefinitions} does; the value's error
  * gets the same "while evaluating the option" context as there.
  */
-final class OptionValue {
+final class OptionValue implements LazyField.Owner {
     private static final String[] FIELDS = {"value", "isDefined", "highestPrio", "definitions",
             "definitionsWithLocations", "files", "definitionPositions"};
     private static final NixString OVERRIDE = NixString.of("override");
@@ -62,7 +59,7 @@ final class OptionValue {
         NixAttrs opt = Force.attrs(optValue, null);
         OptionValue o = new OptionValue(helpers, loc, opt, defs);
         AttrsBuilder b = new AttrsBuilder(FIELDS.length + 2);
-        for (int i = 0; i < FIELDS.length; i++) b.put(FIELDS[i], new Thunk(new Field(o, i), null));
+        for (int i = 0; i < FIELDS.length; i++) b.put(FIELDS[i], LazyField.of(o, i));
         b.put("loc", loc);
         // A Nix function (`_: showOption loc`), so that it prints as the Nix code's does; made when
         // first asked for (hardly ever: only "${options.a.b}"), not for each of the ~50,000 options.
@@ -70,23 +67,8 @@ final class OptionValue {
         return opt.update(b.build());
     }
 
-    private static final class Field extends Node {
-        private final OptionValue o;
-        private final int field;
-
-        Field(OptionValue o, int field) {
-            super(null);
-            this.o = o;
-            this.field = field;
-        }
-
-        @Override
-        public Value eval(Env env) {
-            return o.field(field);
-        }
-    }
-
-    private Value field(int field) {
+    @Override
+    public Value field(int field) {
         if (nix == null) {
             try {
                 return compute(field);
