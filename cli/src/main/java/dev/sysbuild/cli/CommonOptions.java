@@ -77,6 +77,28 @@ public final class CommonOptions {
         }
     }
 
+    /**
+     * These options as a mixin built in code, bound to this object's fields, for commands whose
+     * model is built in code ({@link Specs}).
+     */
+    CommandSpec spec() {
+        CommandSpec m = CommandSpec.wrapWithoutInspection(this);
+        m.addOption(Specs.option(OptionSpec.builder("--root").paramLabel("<root>").type(String.class)
+                .description("Target root directory (default: /)."), () -> root, v -> root = v));
+        m.addOption(Specs.option(OptionSpec.builder("--store-dir").paramLabel("<storeDir>").type(String.class)
+                .converters(new StoreDirConverter())
+                .description("Logical store directory (default: /sysbuild/store); /nix/store gives Nix's paths."),
+                () -> storeDir, v -> storeDir = v));
+        m.addOption(Specs.option(OptionSpec.builder("-I", "--include").paramLabel("<includes>")
+                .type(List.class).auxiliaryTypes(String.class)
+                .description("Add a search path entry (PATH or PREFIX=PATH)."), () -> includes, v -> includes = v));
+        m.addOption(Specs.flag("Show more, including stack traces of internal errors.", () -> verbose, v -> verbose = v,
+                "-v", "--verbose"));
+        m.addOption(Specs.flag("Show less.", () -> quiet, v -> quiet = v, "-q", "--quiet"));
+        m.addOption(Specs.flag("Never colour output (also NO_COLOR).", () -> noColor, v -> noColor = v, "--no-color"));
+        return m;
+    }
+
     /** Refuses a store directory no store path could be in, as a usage error; a trailing slash is dropped. */
     static final class StoreDirConverter implements ITypeConverter<String> {
         @Override

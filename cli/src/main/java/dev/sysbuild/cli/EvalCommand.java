@@ -16,45 +16,50 @@ import dev.sysbuild.eval.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code sysbuild eval}: evaluates a file or expression and prints it like nix-instantiate --eval. */
-@Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Evaluate a file or expression and print its value (as nix-instantiate --eval does).")
 final class EvalCommand implements Callable<Integer> {
-    @ParentCommand
     SysbuildCommand parent;
-
-    @Mixin
-    CommonOptions common;
-
-    @Option(names = "--strict", description = "Evaluate the whole value, not just its outer layer.")
+    CommonOptions common = new CommonOptions();
     boolean strict;
-
-    @Option(names = "--json", description = "Print the value as JSON.")
     boolean json;
-
-    @Option(names = "--xml", description = "Print the value as XML (as nix-instantiate --xml).")
     boolean xml;
-
-    @Option(names = "--arg", arity = "2", paramLabel = "NAME EXPR", description = "Pass NAME = EXPR to a file whose value is a function.")
     List<String> args = new ArrayList<>();
-
-    @Option(names = "--argstr", arity = "2", paramLabel = "NAME STRING", description = "Pass NAME = \"STRING\" to a function.")
     List<String> argStrs = new ArrayList<>();
-
-    @Option(names = {"-A", "--attr"}, paramLabel = "ATTRPATH", description = "Select an attribute path of the result.")
     List<String> attrPaths = new ArrayList<>();
-
-    @Option(names = {"-E", "--expr"}, paramLabel = "EXPR", description = "Evaluate this expression instead of a file.")
     String expr;
-
-    @Parameters(arity = "0..1", paramLabel = "FILE", description = "The file to evaluate (a directory means its default.nix).")
     String file;
+
+    EvalCommand(SysbuildCommand parent) {
+        this.parent = parent;
+    }
+
+    /** The command's model, built in code ({@link Specs} says why). */
+    CommandSpec spec() {
+        CommandSpec c = Specs.command(this, "eval",
+                "Evaluate a file or expression and print its value (as nix-instantiate --eval does).");
+        c.addMixin("common", common.spec());
+        c.addOption(Specs.flag("Evaluate the whole value, not just its outer layer.", () -> strict, v -> strict = v, "--strict"));
+        c.addOption(Specs.flag("Print the value as JSON.", () -> json, v -> json = v, "--json"));
+        c.addOption(Specs.flag("Print the value as XML (as nix-instantiate --xml).", () -> xml, v -> xml = v, "--xml"));
+        c.addOption(Specs.option(OptionSpec.builder("--arg").arity("2").paramLabel("NAME EXPR").type(List.class)
+                .auxiliaryTypes(String.class).description("Pass NAME = EXPR to a file whose value is a function."),
+                () -> args, v -> args = v));
+        c.addOption(Specs.option(OptionSpec.builder("--argstr").arity("2").paramLabel("NAME STRING").type(List.class)
+                .auxiliaryTypes(String.class).description("Pass NAME = \"STRING\" to a function."),
+                () -> argStrs, v -> argStrs = v));
+        c.addOption(Specs.option(OptionSpec.builder("-A", "--attr").paramLabel("ATTRPATH").type(List.class)
+                .auxiliaryTypes(String.class).description("Select an attribute path of the result."),
+                () -> attrPaths, v -> attrPaths = v));
+        c.addOption(Specs.option(OptionSpec.builder("-E", "--expr").paramLabel("EXPR").type(String.class)
+                .description("Evaluate this expression instead of a file."), () -> expr, v -> expr = v));
+        c.addPositional(Specs.positional(PositionalParamSpec.builder().arity("0..1").paramLabel("FILE").type(String.class)
+                .description("The file to evaluate (a directory means its default.nix)."), () -> file, v -> file = v));
+        return c;
+    }
 
     @Override
     public Integer call() {

@@ -3,18 +3,14 @@ package dev.sysbuild.cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The top-level {@code sysbuild} command. */
-@Command(name = "sysbuild", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Build and switch whole Linux systems described in the Nix language.")
 public final class SysbuildCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    final CommandSpec spec;
 
     /** Global options given before the command name; {@link CommonOptions#passDown} hands them on. */
-    @CommandLine.Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
 
     /** Where commands write; byte strings go out as ISO-8859-1 to keep their exact bytes. */
     final java.io.PrintStream out;
@@ -26,6 +22,9 @@ public final class SysbuildCommand implements Runnable {
         this.in = in;
         this.out = out;
         this.err = err;
+        // Built in code ({@link Specs} says why).
+        spec = Specs.command(this, "sysbuild", "Build and switch whole Linux systems described in the Nix language.");
+        spec.addMixin("common", common.spec());
     }
 
     @Override
@@ -42,28 +41,28 @@ public final class SysbuildCommand implements Runnable {
      * reflection, which is most of a short run's start-up, so only the commands named on the
      * command line are registered (all of them when none is, e.g. for --help).
      */
-    private static final java.util.Map<String, java.util.function.Supplier<Object>> COMMANDS = new java.util.LinkedHashMap<>();
+    private static final java.util.Map<String, java.util.function.Function<SysbuildCommand, Object>> COMMANDS = new java.util.LinkedHashMap<>();
 
     static {
-        COMMANDS.put("parse", ParseCommand::new);
-        COMMANDS.put("eval", EvalCommand::new);
-        COMMANDS.put("repl", ReplCommand::new);
-        COMMANDS.put("init", InitCommand::new);
-        COMMANDS.put("debian", DebianCommand::new);
-        COMMANDS.put("boot-ok", BootOkCommand::new);
-        COMMANDS.put("build", BuildCommand::new);
-        COMMANDS.put("switch", SystemChangeCommand.Switch::new);
-        COMMANDS.put("boot", SystemChangeCommand.Boot::new);
-        COMMANDS.put("test", SystemChangeCommand.Test::new);
-        COMMANDS.put("dry-activate", SystemChangeCommand.DryActivate::new);
-        COMMANDS.put("gc", GcCommand::new);
-        COMMANDS.put("store", StoreCommand::new);
-        COMMANDS.put("options", OptionsCommand::new);
-        COMMANDS.put("rollback", RollbackCommand::new);
-        COMMANDS.put("activate", ActivateCommand::new);
-        COMMANDS.put("generations", GenerationsCommand::new);
-        COMMANDS.put("log", LogCommand::new);
-        COMMANDS.put("help", CommandLine.HelpCommand::new);
+        COMMANDS.put("parse", top -> new ParseCommand());
+        COMMANDS.put("eval", top -> new EvalCommand(top).spec());
+        COMMANDS.put("repl", top -> new ReplCommand());
+        COMMANDS.put("init", top -> new InitCommand());
+        COMMANDS.put("debian", top -> new DebianCommand());
+        COMMANDS.put("boot-ok", top -> new BootOkCommand());
+        COMMANDS.put("build", top -> new BuildCommand());
+        COMMANDS.put("switch", top -> new SystemChangeCommand.Switch());
+        COMMANDS.put("boot", top -> new SystemChangeCommand.Boot());
+        COMMANDS.put("test", top -> new SystemChangeCommand.Test());
+        COMMANDS.put("dry-activate", top -> new SystemChangeCommand.DryActivate());
+        COMMANDS.put("gc", top -> new GcCommand());
+        COMMANDS.put("store", top -> new StoreCommand());
+        COMMANDS.put("options", top -> new OptionsCommand());
+        COMMANDS.put("rollback", top -> new RollbackCommand());
+        COMMANDS.put("activate", top -> new ActivateCommand());
+        COMMANDS.put("generations", top -> new GenerationsCommand());
+        COMMANDS.put("log", top -> new LogCommand());
+        COMMANDS.put("help", top -> new CommandLine.HelpCommand());
     }
 
     static CommandLine commandLine(java.io.InputStream in, java.io.PrintStream out, java.io.PrintStream err) {
@@ -77,19 +76,20 @@ public final class SysbuildCommand implements Runnable {
         // `sysbuild --version` needs no command at all (building them all for the help list took most of it).
         boolean versionOnly = !some && args.length == 1 && (named.contains("--version") || named.contains("-V"));
         // The invoked command's model is built on another core while this one builds the top's.
+        SysbuildCommand top = new SysbuildCommand(in, out, err);
         java.util.Map<String, java.util.concurrent.CompletableFuture<CommandLine>> subs = new java.util.LinkedHashMap<>();
         for (var c : COMMANDS.entrySet()) {
             if (versionOnly || some && !named.contains(c.getKey())) continue;
-            java.util.function.Supplier<Object> make = c.getValue();
+            java.util.function.Function<SysbuildCommand, Object> make = c.getValue();
             subs.put(c.getKey(), some
-                    ? java.util.concurrent.CompletableFuture.supplyAsync(() -> new CommandLine(make.get()))
+                    ? java.util.concurrent.CompletableFuture.supplyAsync(() -> new CommandLine(make.apply(top)))
                     : java.util.concurrent.CompletableFuture.completedFuture(null));
         }
-        CommandLine cl = new CommandLine(new SysbuildCommand(in, out, err));
+        CommandLine cl = new CommandLine(top.spec);
         for (var s : subs.entrySet()) {
             CommandLine sub = s.getValue().join();
             if (sub != null) cl.addSubcommand(s.getKey(), sub);
-            else cl.addSubcommand(s.getKey(), COMMANDS.get(s.getKey()).get());
+            else cl.addSubcommand(s.getKey(), COMMANDS.get(s.getKey()).apply(top));
         }
         cl.setExecutionStrategy(parsed -> {
             CommonOptions.passDown(parsed);

@@ -8,9 +8,6 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,11 +15,15 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.zip.CRC32;
 import java.util.stream.Stream;
 
 /**
@@ -31,10 +32,12 @@ import java.util.stream.Stream;
  *
  * <p>The evaluator reads files by absolute path (error positions, {@code ./relative} paths and
  * {@code unsafeGetAttrPos} all need a real file), so the files are unpacked once into
- * {@code CACHE/bundled-HASH/}, where HASH covers every file's name and content. A directory of
- * that name is therefore complete and never changes: it is written under a temporary name and
- * renamed into place, so concurrent processes either win the rename or find the finished
- * directory, and a crash leaves only a temporary directory behind.
+ * {@code CACHE/bundled-HASH/}, where HASH covers every file's name, size and CRC-32 (in a jar,
+ * as its central directory records them, so finding the directory reads no file's content: it is
+ * on the path of every evaluation of a system, and reading and hashing the files there cost
+ * ~60 ms). A directory of that name is therefore complete and never changes: it is written under
+ * a temporary name and renamed into place, so concurrent processes either win the rename or find
+ * the finished directory, and a crash leaves only a temporary directory behind.
  */
 public final class BundledFiles {
     /** The search-path prefix of the bundled files, and their folder among the resources. */
@@ -46,7 +49,7 @@ public final class BundledFiles {
     /** Unpacked directories by cache root, so a process hashes and checks at most once per root. */
     private static final Map<Path, Path> UNPACKED = new ConcurrentHashMap<>();
 
-    private static volatile SortedMap<String, byte[]> contents;
+    private static volatile SortedMap<String, Entry> listing;
 
     private BundledFiles() {}
 
@@ -75,27 +78,31 @@ public final class BundledFiles {
         return false;
     }
 
-    /** The bundled files by path relative to {@code sysbuild/}, read once from the class path. */
-    static SortedMap<String, byte[]> contents() {
-        SortedMap<String, byte[]> c = contents;
-        if (c == null) {
+    /** Each bundled file's path relative to {@code sysbuild/}, with its size and CRC-32, read once. */
+    static SortedMap<String, Entry> listing() {
+        SortedMap<String, Entry> l = listing;
+        if (l == null) {
             synchronized (BundledFiles.class) {
-                if (contents == null) contents = readResources();
-                c = contents;
+                if (listing == null) listing = readListing();
+                l = listing;
             }
         }
-        return c;
+        return l;
     }
 
-    /** A name for this set of files: a hash of every relative path and its content. */
-    static String contentHash(SortedMap<String, byte[]> files) {
+    /** A bundled file's size and CRC-32. */
+    record Entry(long size, long crc) {}
+
+    /** A name for this set of files: a hash of every relative path with its size and CRC-32. */
+    static String listingHash(SortedMap<String, Entry> files) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, byte[]> e : files.entrySet()) {
+            ByteBuffer numbers = ByteBuffer.allocate(16);
+            for (Map.Entry<String, Entry> e : files.entrySet()) {
                 sha.update(Bytes.raw(Bytes.encode(e.getKey())));
                 sha.update((byte) 0);
-                sha.update(ByteBuffer.allocate(8).putLong(e.getValue().length).array());
-                sha.update(e.getValue());
+                numbers.clear();
+                sha.update(numbers.putLong(e.getValue().size()).putLong(e.getValue().crc()).array());
             }
             return HexFormat.of().formatHex(sha.digest(), 0, 16);
         } catch (NoSuchAlgorithmException e) {
@@ -104,15 +111,14 @@ public final class BundledFiles {
     }
 
     private static Path unpack(Path cacheRoot) {
-        SortedMap<String, byte[]> files = contents();
-        String name = "bundled-" + contentHash(files);
+        String name = "bundled-" + listingHash(listing());
         Path target = cacheRoot.resolve(name);
         if (Files.isDirectory(target)) return target;
         Path tmp = null;
         try {
             Files.createDirectories(cacheRoot);
             tmp = Files.createTempDirectory(cacheRoot, name + ".tmp-");
-            for (Map.Entry<String, byte[]> e : files.entrySet()) write(tmp.resolve(e.getKey()), e.getValue());
+            for (Map.Entry<String, byte[]> e : readContents().entrySet()) write(tmp.resolve(e.getKey()), e.getValue());
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
                 tmp = null;
@@ -147,31 +153,82 @@ public final class BundledFiles {
         }
     }
 
-    private static SortedMap<String, byte[]> readResources() {
+    /** The jar holding the bundled files, or null when they are plain files (tests, an IDE). */
+    private static Path jar() {
         URL anchor = BundledFiles.class.getResource(ANCHOR);
         if (anchor == null) throw new IllegalStateException("the bundled Nix files are missing from the class path: " + ANCHOR);
         try {
             URI uri = anchor.toURI();
-            if (uri.getScheme().equals("jar")) {
-                try (FileSystem jar = openJar(uri)) {
-                    return readTree(jar.getPath("/" + PREFIX));
-                }
+            if (!uri.getScheme().equals("jar")) return null;
+            String s = uri.getRawSchemeSpecificPart();
+            return Path.of(URI.create(s.substring(0, s.indexOf("!/"))));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot find the bundled Nix files: " + e, e);
+        }
+    }
+
+    /** The folder holding the bundled files when they are not in a jar. */
+    private static Path folder() {
+        try {
+            return Path.of(BundledFiles.class.getResource(ANCHOR).toURI()).getParent().getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot find the bundled Nix files: " + e, e);
+        }
+    }
+
+    private static SortedMap<String, Entry> readListing() {
+        Path jar = jar();
+        try {
+            if (jar != null) return listingOfJar(jar);
+            SortedMap<String, Entry> out = new TreeMap<>();
+            for (Map.Entry<String, byte[]> e : readTree(folder()).entrySet()) {
+                CRC32 crc = new CRC32();
+                crc.update(e.getValue());
+                out.put(e.getKey(), new Entry(e.getValue().length, crc.getValue()));
             }
-            return readTree(Path.of(uri).getParent().getParent());
-        } catch (IOException | URISyntaxException e) {
+            return out;
+        } catch (IOException e) {
             throw new IllegalStateException("cannot read the bundled Nix files: " + e, e);
         }
     }
 
-    /** A private view of the jar (closed after reading), or a fresh one if some other code holds the shared one. */
-    private static FileSystem openJar(URI uri) throws IOException {
-        String s = uri.toString();
-        URI jarUri = URI.create(s.substring(0, s.indexOf("!/")));
-        try {
-            return FileSystems.newFileSystem(jarUri, Map.of());
-        } catch (FileSystemAlreadyExistsException e) {
-            return FileSystems.newFileSystem(Path.of(URI.create(jarUri.toString().substring("jar:".length()))));
+    /** The bundled files in {@code jar}, from its central directory (which has each entry's size and CRC-32): nothing is inflated. */
+    static SortedMap<String, Entry> listingOfJar(Path jar) throws IOException {
+        SortedMap<String, Entry> out = new TreeMap<>();
+        try (JarFile j = new JarFile(jar.toFile())) {
+            for (Enumeration<JarEntry> e = j.entries(); e.hasMoreElements(); ) {
+                JarEntry entry = e.nextElement();
+                String n = entry.getName();
+                if (entry.isDirectory() || !n.startsWith(PREFIX + "/")) continue;
+                out.put(n.substring(PREFIX.length() + 1), new Entry(entry.getSize(), entry.getCrc()));
+            }
         }
+        return out;
+    }
+
+    /** Every bundled file's content, by path relative to {@code sysbuild/} (read only to unpack them). */
+    private static SortedMap<String, byte[]> readContents() {
+        Path jar = jar();
+        try {
+            return jar == null ? readTree(folder()) : contentsOfJar(jar);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the bundled Nix files: " + e, e);
+        }
+    }
+
+    static SortedMap<String, byte[]> contentsOfJar(Path jar) throws IOException {
+        SortedMap<String, byte[]> out = new TreeMap<>();
+        try (JarFile j = new JarFile(jar.toFile())) {
+            for (Enumeration<JarEntry> e = j.entries(); e.hasMoreElements(); ) {
+                JarEntry entry = e.nextElement();
+                String n = entry.getName();
+                if (entry.isDirectory() || !n.startsWith(PREFIX + "/")) continue;
+                try (InputStream in = j.getInputStream(entry)) {
+                    out.put(n.substring(PREFIX.length() + 1), in.readAllBytes());
+                }
+            }
+        }
+        return out;
     }
 
     private static SortedMap<String, byte[]> readTree(Path root) throws IOException {

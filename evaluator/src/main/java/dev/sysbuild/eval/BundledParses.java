@@ -27,7 +27,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * immutable records, safe to share; each evaluator still compiles its own nodes from them.
  */
 final class BundledParses {
-    private record Key(String file, String text, Set<String> globals, String home) {}
+    private record Key(String file, String text, Set<String> globals, String home) {
+        // Written out: a record's generated equals and hashCode are linked through ObjectMethods
+        // on first use, which spins method-handle classes (milliseconds of start-up; see StoreDir).
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.file.equals(file) && k.text.equals(text) && k.globals.equals(globals)
+                    && java.util.Objects.equals(k.home, home);
+        }
+
+        @Override
+        public int hashCode() {
+            return (file.hashCode() * 31 + text.hashCode()) * 31 + java.util.Objects.hashCode(home);
+        }
+    }
 
     private static final Map<Key, CompletableFuture<Expr>> PARSES = new ConcurrentHashMap<>();
 
@@ -63,16 +76,16 @@ final class BundledParses {
      * daemon thread, last first. Best effort: a file that fails to parse is left to the evaluation.
      */
     static void prefetch(Parser parser, String dir) {
-        List<String> names = new ArrayList<>(BundledFiles.contents().keySet());
+        List<String> names = new ArrayList<>(BundledFiles.listing().keySet());
         Thread t = new Thread(() -> {
             for (int i = names.size() - 1; i >= 0; i--) {
                 String name = names.get(i);
                 if (!name.endsWith(".nix")) continue;
                 String file = dir + "/" + Bytes.encode(name);
-                String text = Bytes.latin1(BundledFiles.contents().get(name));
                 try {
+                    String text = Bytes.latin1(java.nio.file.Files.readAllBytes(java.nio.file.Path.of(Bytes.decode(file))));
                     parse(parser, file, text, file.substring(0, file.lastIndexOf('/')));
-                } catch (RuntimeException | StackOverflowError e) {
+                } catch (java.io.IOException | RuntimeException | StackOverflowError e) {
                     // the evaluation reports it, if it ever imports this file
                 }
             }

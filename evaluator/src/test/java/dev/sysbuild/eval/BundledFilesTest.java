@@ -26,7 +26,7 @@ class BundledFilesTest {
     void unpacksOnceIntoADirectoryNamedByTheContent() throws Exception {
         Path dir = BundledFiles.directory(tmp);
         assertThat(dir.getParent()).isEqualTo(tmp);
-        assertThat(dir.getFileName().toString()).isEqualTo("bundled-" + BundledFiles.contentHash(BundledFiles.contents()));
+        assertThat(dir.getFileName().toString()).isEqualTo("bundled-" + BundledFiles.listingHash(BundledFiles.listing()));
         assertThat(dir.resolve("lib/default.nix")).isRegularFile();
         assertThat(dir.resolve("lib/modules.nix")).isRegularFile();
         // No temporary directory is left behind, and asking again gives the same directory.
@@ -39,7 +39,7 @@ class BundledFilesTest {
     @Test
     void anotherProcessesFinishedCopyIsUsedAsItIs() throws Exception {
         // As if another process had won the rename: the directory exists, complete.
-        String name = "bundled-" + BundledFiles.contentHash(BundledFiles.contents());
+        String name = "bundled-" + BundledFiles.listingHash(BundledFiles.listing());
         Path theirs = Files.createDirectories(tmp.resolve("other").resolve(name));
         Files.writeString(theirs.resolve("marker"), "theirs");
         Path dir = BundledFiles.directory(tmp.resolve("other"));
@@ -69,6 +69,35 @@ class BundledFilesTest {
         try (var entries = Files.list(root)) {
             assertThat(entries.toList()).hasSize(1);
         }
+    }
+
+    @Test
+    void inAJarTheNameComesFromTheCentralDirectoryAndFollowsTheContent() throws Exception {
+        Path one = jar("one.jar", Map.of("sysbuild/lib/default.nix", "{ }", "sysbuild/os/a.nix", "1", "other/x", "y"));
+        Path same = jar("same.jar", Map.of("sysbuild/lib/default.nix", "{ }", "sysbuild/os/a.nix", "1"));
+        Path changed = jar("changed.jar", Map.of("sysbuild/lib/default.nix", "{ }", "sysbuild/os/a.nix", "2"));
+        var listing = BundledFiles.listingOfJar(one);
+        // Only the files under sysbuild/, with the size and CRC-32 of their content.
+        assertThat(listing).containsOnlyKeys("lib/default.nix", "os/a.nix");
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update("1".getBytes());
+        assertThat(listing.get("os/a.nix")).isEqualTo(new BundledFiles.Entry(1, crc.getValue()));
+        assertThat(new String(BundledFiles.contentsOfJar(one).get("os/a.nix"))).isEqualTo("1");
+        // The same files give the same name; one changed file gives another.
+        assertThat(BundledFiles.listingHash(BundledFiles.listingOfJar(same))).isEqualTo(BundledFiles.listingHash(listing));
+        assertThat(BundledFiles.listingHash(BundledFiles.listingOfJar(changed))).isNotEqualTo(BundledFiles.listingHash(listing));
+    }
+
+    private Path jar(String name, Map<String, String> files) throws java.io.IOException {
+        Path jar = tmp.resolve(name);
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            for (var e : new java.util.TreeMap<>(files).entrySet()) {
+                out.putNextEntry(new java.util.jar.JarEntry(e.getKey()));
+                out.write(e.getValue().getBytes());
+                out.closeEntry();
+            }
+        }
+        return jar;
     }
 
     @Test

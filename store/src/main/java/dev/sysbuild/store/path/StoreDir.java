@@ -161,6 +161,19 @@ public record StoreDir(String path) {
         }
     }
 
+    // equals and hashCode written out: a record's generated ones are linked through
+    // java.lang.runtime.ObjectMethods on first use, which spins ~20 method-handle classes (~15 ms
+    // of every command's start-up, since every evaluator compares its store directory).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof StoreDir d && d.path.equals(path);
+    }
+
+    @Override
+    public int hashCode() {
+        return path.hashCode();
+    }
+
     @Override
     public String toString() {
         return path;

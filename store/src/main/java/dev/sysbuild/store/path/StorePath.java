@@ -104,4 +104,17 @@ public record StorePath(String hashPart, String name) implements Comparable<Stor
     public String toString() {
         return baseName();
     }
+
+    // Written out: a record's generated equals and hashCode are linked through ObjectMethods on
+    // first use (method-handle classes spun at start-up, see StoreDir) and run as method-handle
+    // chains, which the client compiler does not inline; store paths are hashed by the thousand.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof StorePath p && p.hashPart.equals(hashPart) && p.name.equals(name);
+    }
+
+    @Override
+    public int hashCode() {
+        return hashPart.hashCode() * 31 + name.hashCode();
+    }
 }
