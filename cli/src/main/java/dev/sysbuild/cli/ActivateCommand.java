@@ -7,7 +7,6 @@ import dev.sysbuild.store.path.StorePath;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -20,12 +19,16 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "activate", mixinStandardHelpOptions = true,
         description = "Activate a generation now: DIR (a generation link or toplevel, as a generation's init passes it),"
                 + " else the boot default (also finishes an interrupted switch).")
-final class ActivateCommand implements Callable<Integer> {
+final class ActivateCommand implements Callable<Integer>, CommonOptions.Holder {
     @ParentCommand
     SysbuildCommand parent;
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
 
     @Parameters(arity = "0..1", paramLabel = "DIR",
             description = "The generation to activate: /sysbuild/var/profiles/system-N-link or a toplevel store path,"

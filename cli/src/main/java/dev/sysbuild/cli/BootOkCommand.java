@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -19,15 +18,19 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "boot-ok", mixinStandardHelpOptions = true,
         description = "Mark the booted generation's boot entry good, ending its boot counting; run once the system is up.")
-final class BootOkCommand implements Callable<Integer> {
+final class BootOkCommand implements Callable<Integer>, CommonOptions.Holder {
     /** Where the running kernel's command line is, when --root is /. */
     static final Path PROC_CMDLINE = Path.of("/proc/cmdline");
 
     @ParentCommand
     SysbuildCommand parent;
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
 
     @Option(names = "--generation", paramLabel = "N",
             description = "The generation to mark (default: the booted one: init= on /proc/cmdline when --root is /, "

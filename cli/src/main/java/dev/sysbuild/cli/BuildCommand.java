@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -36,12 +35,16 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = "Build the derivations of FILE (a derivation, or a list or attribute set of them) and link"
                 + " the results, as nix-build does.")
-class BuildCommand implements Callable<Integer> {
+class BuildCommand implements Callable<Integer>, CommonOptions.Holder {
     @ParentCommand
     SysbuildCommand parent;
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
 
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "The expression to build (a directory means its default.nix).")
     String file;

@@ -8,33 +8,33 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 
 /**
  * Options every command accepts, before or after the command name. The top command and each
- * subcommand carry this mixin; {@link #passDown} then copies what was given before a command
- * name into that command's own copy, so a command only ever reads its own {@code common}.
+ * subcommand carry this mixin (built in code by {@link #spec}, added to every {@link Holder});
+ * {@link #passDown} then copies what was given before a command name into that command's own
+ * copy, so a command only ever reads its own {@code common}.
  */
 public final class CommonOptions {
-    @Option(names = "--root", description = "Target root directory (default: /).")
+    /** A command with its own copy of these options. */
+    interface Holder {
+        CommonOptions common();
+    }
+
     String root = "/";
-
-    @Option(names = "--store-dir", converter = StoreDirConverter.class,
-            description = "Logical store directory (default: /sysbuild/store); /nix/store gives Nix's paths.")
     String storeDir = StoreDir.DEFAULT.path();
-
-    @Option(names = {"-I", "--include"}, description = "Add a search path entry (PATH or PREFIX=PATH).")
     List<String> includes = new ArrayList<>();
-
-    @Option(names = {"-v", "--verbose"}, description = "Show more, including stack traces of internal errors.")
     boolean verbose;
-
-    @Option(names = {"-q", "--quiet"}, description = "Show less.")
     boolean quiet;
-
-    @Option(names = "--no-color", description = "Never colour output (also NO_COLOR).")
     boolean noColor;
+
+    /** Gives every command in {@code cl}'s tree that holds these options its mixin, unless it has one. */
+    static void addTo(picocli.CommandLine cl) {
+        CommandSpec spec = cl.getCommandSpec();
+        if (spec.userObject() instanceof Holder h && mixinOf(spec) == null) spec.addMixin("common", h.common().spec());
+        for (picocli.CommandLine sub : cl.getSubcommands().values()) addTo(sub);
+    }
 
     /**
      * Before a command runs: every command on the parsed path that has these options gets the

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -23,12 +22,16 @@ import picocli.CommandLine.ParentCommand;
 /** {@code sysbuild debian ...}: Debian's package universe as package sets. */
 @Command(name = "debian", mixinStandardHelpOptions = true, subcommands = DebianCommand.Index.class,
         description = "Work with Debian package indexes.")
-final class DebianCommand implements Runnable {
+final class DebianCommand implements Runnable, CommonOptions.Holder {
     @ParentCommand
     SysbuildCommand parent;
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
 
     @Override
     public void run() {
@@ -38,12 +41,16 @@ final class DebianCommand implements Runnable {
     /** {@code sysbuild debian index PACKAGES... > pkgs/debian.conf} */
     @Command(name = "index", mixinStandardHelpOptions = true,
             description = "Turn Debian Packages indexes (plain, .gz, .xz, .lz4) into a package-set file, printed on stdout.")
-    static final class Index implements Callable<Integer> {
+    static final class Index implements Callable<Integer>, CommonOptions.Holder {
         @ParentCommand
         DebianCommand debian;
 
-        @Mixin
-        CommonOptions common;
+        final CommonOptions common = new CommonOptions();
+
+        @Override
+        public CommonOptions common() {
+            return common;
+        }
 
         @Option(names = "--base-url", description = "The mirror the .deb file names are relative to: a URL, an absolute"
                 + " directory, or a directory relative to where the package-set file will be (written as a path literal)."

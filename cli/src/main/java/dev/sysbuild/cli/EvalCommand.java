@@ -21,9 +21,9 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code sysbuild eval}: evaluates a file or expression and prints it like nix-instantiate --eval. */
-final class EvalCommand implements Callable<Integer> {
+final class EvalCommand implements Callable<Integer>, CommonOptions.Holder {
     SysbuildCommand parent;
-    CommonOptions common = new CommonOptions();
+    final CommonOptions common = new CommonOptions();
     boolean strict;
     boolean json;
     boolean xml;
@@ -35,6 +35,11 @@ final class EvalCommand implements Callable<Integer> {
 
     EvalCommand(SysbuildCommand parent) {
         this.parent = parent;
+    }
+
+    @Override
+    public CommonOptions common() {
+        return common;
     }
 
     /** The command's model, built in code ({@link Specs} says why). */

@@ -4,25 +4,35 @@ import dev.sysbuild.store.local.GcResult;
 import dev.sysbuild.store.local.LocalStore;
 import dev.sysbuild.store.path.StorePath;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sysbuild gc [--dry-run]}: like {@code nix-store --gc}. */
-@Command(name = "gc", mixinStandardHelpOptions = true,
-        description = {"Delete every store path that no root reaches, and print what went.",
-                "Roots: generations (sysbuild/var/profiles), sysbuild/var/gcroots (e.g. result links),",
-                "run/current-system, and paths being built."})
-final class GcCommand implements Callable<Integer> {
-    @ParentCommand
-    SysbuildCommand parent;
+final class GcCommand implements Callable<Integer>, CommonOptions.Holder {
+    final SysbuildCommand parent;
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
 
-    @Option(names = {"-n", "--dry-run"}, description = "Only print what would be deleted and the space that would free.")
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
+
     boolean dryRun;
+
+    GcCommand(SysbuildCommand parent) {
+        this.parent = parent;
+    }
+
+    /** The command's model, built in code ({@link Specs} says why). */
+    CommandSpec spec() {
+        CommandSpec c = Specs.command(this, "gc", "Delete every store path that no root reaches, and print what went.",
+                "Roots: generations (sysbuild/var/profiles), sysbuild/var/gcroots (e.g. result links),",
+                "run/current-system, and paths being built.");
+        c.addMixin("common", common.spec());
+        c.addOption(Specs.flag("Only print what would be deleted and the space that would free.", () -> dryRun,
+                v -> dryRun = v, "-n", "--dry-run"));
+        return c;
+    }
 
     @Override
     public Integer call() {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -20,12 +19,16 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "delete", mixinStandardHelpOptions = true,
         description = "Delete generations: numbers, +K (keep the newest K), or Nd (older than N days). "
                 + "Never the boot default or the active one. 'sysbuild gc' then frees their store paths.")
-final class GenerationsDeleteCommand implements Callable<Integer> {
+final class GenerationsDeleteCommand implements Callable<Integer>, CommonOptions.Holder {
     @ParentCommand
     GenerationsCommand parent;
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
 
     @Parameters(arity = "1..*", paramLabel = "N...|+K|Nd", description = "What to delete.")
     List<String> what = new ArrayList<>();

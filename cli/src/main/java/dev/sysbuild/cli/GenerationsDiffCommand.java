@@ -15,19 +15,22 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code sysbuild generations diff [A B]}: what changed from A to B (default: the previous generation to the current one). */
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = "Show what differs between generations A and B (default: the one before the current, and the current).")
-final class GenerationsDiffCommand implements Callable<Integer> {
+final class GenerationsDiffCommand implements Callable<Integer>, CommonOptions.Holder {
     @ParentCommand
     GenerationsCommand parent;
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
 
     @Parameters(arity = "0..2", paramLabel = "A B", description = "Two generation numbers.")
     List<Integer> numbers = new ArrayList<>();

@@ -7,19 +7,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code sysbuild generations list [--json]}. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "List generations: number, date, current and boot-default markers, label, kernel, packages, closure size.")
-final class GenerationsListCommand implements Callable<Integer> {
+final class GenerationsListCommand implements Callable<Integer>, CommonOptions.Holder {
     @ParentCommand
     GenerationsCommand parent;
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
 
     @Option(names = "--json", description = "Print a JSON array of objects (dates in ISO-8601).")
     boolean json;

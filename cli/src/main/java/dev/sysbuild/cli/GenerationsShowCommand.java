@@ -10,18 +10,21 @@ import dev.sysbuild.generations.ClosureSizes;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code sysbuild generations show N}. */
 @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one generation: toplevel, boot, packages, provenance.")
-final class GenerationsShowCommand implements Callable<Integer> {
+final class GenerationsShowCommand implements Callable<Integer>, CommonOptions.Holder {
     @ParentCommand
     GenerationsCommand parent;
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
 
     @Parameters(paramLabel = "N", description = "The generation number.")
     int number;

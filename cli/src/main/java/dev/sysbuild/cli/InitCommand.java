@@ -10,19 +10,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code sysbuild init [DIR]}: a new configuration repository that builds as it is. */
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = "Create a configuration repository: a commented system.conf, .gitignore, git init and a first commit.")
-final class InitCommand implements Callable<Integer> {
+final class InitCommand implements Callable<Integer>, CommonOptions.Holder {
     @ParentCommand
     SysbuildCommand parent;
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
 
     @Parameters(arity = "0..1", paramLabel = "DIR", description = "Where to create it (default: the current directory).")
     String dir = ".";

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -26,12 +25,16 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "log", mixinStandardHelpOptions = true,
         description = "Show the configuration's commits and the generations built from them, newest first:"
                 + " which commits were never built, which generation is current and which boots.")
-final class LogCommand implements Callable<Integer> {
+final class LogCommand implements Callable<Integer>, CommonOptions.Holder {
     @ParentCommand
     SysbuildCommand parent;
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
 
     @Option(names = {"-f", "--file"}, paramLabel = "CONFIG",
             description = "The system configuration whose repository is shown (default: ./system.conf).")

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -25,12 +24,16 @@ import picocli.CommandLine.ParentCommand;
                 "  options              every option",
                 "  options search WORD  options whose name or description contains WORD",
                 "  options show NAME    one option: its value in this configuration, and every file:line that declared or defined it"})
-final class OptionsCommand implements Callable<Integer> {
+final class OptionsCommand implements Callable<Integer>, CommonOptions.Holder {
     @ParentCommand
     SysbuildCommand parent;
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
 
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "The configuration (default: ./system.conf, if it exists).")
     String file;

@@ -3,7 +3,6 @@ package dev.sysbuild.cli;
 import dev.sysbuild.eval.Evaluator;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -11,12 +10,16 @@ import picocli.CommandLine.ParentCommand;
 /** {@code sysbuild parse FILE}: checks syntax and scoping, as Nix does before evaluating. */
 @Command(name = "parse", mixinStandardHelpOptions = true,
         description = "Parse a file (syntax, undefined variables, duplicate attributes); exit 0 if it is valid.")
-final class ParseCommand implements Callable<Integer> {
+final class ParseCommand implements Callable<Integer>, CommonOptions.Holder {
     @ParentCommand
     SysbuildCommand parent;
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
 
     @Option(names = {"-E", "--expr"}, description = "Parse this expression instead of a file.")
     String expr;

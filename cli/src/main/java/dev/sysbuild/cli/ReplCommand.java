@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -19,12 +18,16 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "repl", mixinStandardHelpOptions = true,
         description = {"Evaluate expressions interactively, as nix repl does; type :? for the commands.",
                 "Off a terminal (a pipe, a file) lines are read plainly, without prompts, so sessions can be scripted."})
-final class ReplCommand implements Callable<Integer> {
+final class ReplCommand implements Callable<Integer>, CommonOptions.Holder {
     @ParentCommand
     SysbuildCommand parent;
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
 
     @Parameters(arity = "0..*", paramLabel = "FILE", description = "Files to load first, as with :l.")
     List<String> files = new ArrayList<>();

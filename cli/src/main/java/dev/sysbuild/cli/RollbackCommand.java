@@ -4,19 +4,22 @@ import dev.sysbuild.generations.Generation;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code sysbuild rollback [--to N]}: an earlier generation becomes active and the boot default, without building. */
 @Command(name = "rollback", mixinStandardHelpOptions = true,
         description = "Make the previous generation (or generation N) active and the boot default, without building.")
-final class RollbackCommand implements Callable<Integer> {
+final class RollbackCommand implements Callable<Integer>, CommonOptions.Holder {
     @ParentCommand
     SysbuildCommand parent;
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
 
     @Option(names = "--to", paramLabel = "N", description = "The generation to go back (or forward) to.")
     Integer to;

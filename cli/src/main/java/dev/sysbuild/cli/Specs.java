@@ -22,7 +22,7 @@ final class Specs {
      * A command named {@code name}, with {@code -h/--help} and {@code -V/--version} as picocli's
      * {@code mixinStandardHelpOptions} gives (which reads an annotated mixin).
      */
-    static CommandSpec command(Object userObject, String name, String description) {
+    static CommandSpec command(Object userObject, String name, String... description) {
         CommandSpec c = CommandSpec.wrapWithoutInspection(userObject).name(name).versionProvider(new Version());
         c.usageMessage().description(description);
         c.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.").build());

@@ -5,23 +5,36 @@ import dev.sysbuild.store.path.StorePath;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code sysbuild store add PATH...}: like {@code nix-store --add}. */
-@Command(name = "add", mixinStandardHelpOptions = true,
-        description = "Copy files or directories into the store as source paths and print their store paths.")
-final class StoreAddCommand implements Callable<Integer> {
-    @ParentCommand
-    StoreCommand store;
+final class StoreAddCommand implements Callable<Integer>, CommonOptions.Holder {
+    final StoreCommand store;
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "A file, directory or symlink; its name names the store path.")
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
+
     List<String> paths;
+
+    StoreAddCommand(StoreCommand store) {
+        this.store = store;
+    }
+
+    /** The command's model, built in code ({@link Specs} says why). */
+    CommandSpec spec() {
+        CommandSpec c = Specs.command(this, "add",
+                "Copy files or directories into the store as source paths and print their store paths.");
+        c.addMixin("common", common.spec());
+        c.addPositional(Specs.positional(PositionalParamSpec.builder().arity("1..*").paramLabel("PATH")
+                .type(List.class).auxiliaryTypes(String.class)
+                .description("A file, directory or symlink; its name names the store path."), () -> paths, v -> paths = v));
+        return c;
+    }
 
     @Override
     public Integer call() {

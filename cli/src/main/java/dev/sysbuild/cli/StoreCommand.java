@@ -1,32 +1,52 @@
 package dev.sysbuild.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sysbuild store ...}: the store's own commands, one class each. */
-@Command(name = "store", mixinStandardHelpOptions = true,
-        description = "Work with the store: add, inspect, verify, export, import, optimise, dump, log.",
-        subcommands = {
-            StoreAddCommand.class,
-            StorePathInfoCommand.class,
-            StoreVerifyCommand.class,
-            StoreExportCommand.class,
-            StoreImportCommand.class,
-            StoreOptimiseCommand.class,
-            StoreDumpCommand.class,
-            StoreLogCommand.class,
-        })
-final class StoreCommand implements Runnable {
-    @ParentCommand
-    SysbuildCommand parent;
+final class StoreCommand implements Runnable, CommonOptions.Holder {
+    final SysbuildCommand parent;
+    final CommonOptions common = new CommonOptions();
+    final CommandSpec spec;
 
-    @Mixin
-    CommonOptions common;
+    /** The subcommands, in the order help lists them; the annotated ones are read only when named. */
+    private static final Map<String, Function<StoreCommand, Object>> SUBCOMMANDS = new LinkedHashMap<>();
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    static {
+        SUBCOMMANDS.put("add", s -> new StoreAddCommand(s).spec());
+        SUBCOMMANDS.put("path-info", s -> new StorePathInfoCommand());
+        SUBCOMMANDS.put("verify", s -> new StoreVerifyCommand());
+        SUBCOMMANDS.put("export", s -> new StoreExportCommand());
+        SUBCOMMANDS.put("import", s -> new StoreImportCommand());
+        SUBCOMMANDS.put("optimise", s -> new StoreOptimiseCommand());
+        SUBCOMMANDS.put("dump", s -> new StoreDumpCommand());
+        SUBCOMMANDS.put("log", s -> new StoreLogCommand());
+    }
+
+    /**
+     * The store command with the subcommands among {@code words} (the command line's words), or
+     * all of them when none is named (for help).
+     */
+    StoreCommand(SysbuildCommand parent, java.util.Set<String> words) {
+        this.parent = parent;
+        spec = Specs.command(this, "store", "Work with the store: add, inspect, verify, export, import, optimise, dump, log.");
+        spec.addMixin("common", common.spec());
+        boolean some = SUBCOMMANDS.keySet().stream().anyMatch(words::contains) || words.contains("optimize");
+        for (Map.Entry<String, Function<StoreCommand, Object>> e : SUBCOMMANDS.entrySet()) {
+            boolean named = words.contains(e.getKey()) || e.getKey().equals("optimise") && words.contains("optimize");
+            if (some && !named) continue;
+            CommandLine sub = new CommandLine(e.getValue().apply(this));
+            spec.addSubcommand(e.getKey(), sub);
+        }
+    }
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
 
     @Override
     public void run() {

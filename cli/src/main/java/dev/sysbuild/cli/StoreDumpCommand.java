@@ -6,7 +6,6 @@ import dev.sysbuild.store.path.StoreDir;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -14,12 +13,16 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "dump", mixinStandardHelpOptions = true,
         description = {"Write the NAR of a path to standard output, byte for byte as nix-store --dump.",
                 "A logical store path (/sysbuild/store/...) is read under --root; any other path as it is."})
-final class StoreDumpCommand implements Callable<Integer> {
+final class StoreDumpCommand implements Callable<Integer>, CommonOptions.Holder {
     @ParentCommand
     StoreCommand store;
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
 
     @Parameters(paramLabel = "PATH", description = "A file, directory or symlink (symlinks are archived, not followed).")
     String path;

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -21,12 +20,16 @@ import picocli.CommandLine.ParentCommand;
         description = {"Write the closure of the paths as one archive to standard output (or --output FILE).",
                 "The archive is a zstd-compressed tar of a JSON manifest and NARs (docs/store-format.md);",
                 "'sysbuild store import' reads it."})
-final class StoreExportCommand implements Callable<Integer> {
+final class StoreExportCommand implements Callable<Integer>, CommonOptions.Holder {
     @ParentCommand
     StoreCommand store;
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the archive here instead of standard output.")
     Path output;

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -19,12 +18,16 @@ import picocli.CommandLine.ParentCommand;
         description = {"Add the paths of an archive from 'sysbuild store export' (standard input or --input FILE).",
                 "Every path's NAR hash and the closure of its references are checked first; a damaged or",
                 "altered archive is refused and nothing is added. Prints the paths."})
-final class StoreImportCommand implements Callable<Integer> {
+final class StoreImportCommand implements Callable<Integer>, CommonOptions.Holder {
     @ParentCommand
     StoreCommand store;
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
 
     @Option(names = {"-i", "--input"}, paramLabel = "FILE", description = "Read the archive from this file.")
     Path input;

@@ -13,19 +13,22 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code sysbuild store log PATH}: the build log of a derivation, or of the derivation that built an output. */
 @Command(name = "log", mixinStandardHelpOptions = true,
         description = "Print the build log of a .drv path, or of the derivation that built a store path.")
-final class StoreLogCommand implements Callable<Integer> {
+final class StoreLogCommand implements Callable<Integer>, CommonOptions.Holder {
     @ParentCommand
     StoreCommand parent;
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
 
     @Parameters(paramLabel = "PATH", description = "A .drv path or an output path (logical, e.g. /sysbuild/store/...).")
     String path;

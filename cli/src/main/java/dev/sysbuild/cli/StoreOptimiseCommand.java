@@ -3,18 +3,21 @@ package dev.sysbuild.cli;
 import dev.sysbuild.store.local.OptimiseResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code sysbuild store optimise}: like {@code nix-store --optimise}. */
 @Command(name = "optimise", aliases = "optimize", mixinStandardHelpOptions = true,
         description = "Replace identical files in the store by hard links to one copy (in <store>/.links).")
-final class StoreOptimiseCommand implements Callable<Integer> {
+final class StoreOptimiseCommand implements Callable<Integer>, CommonOptions.Holder {
     @ParentCommand
     StoreCommand store;
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
 
     @Override
     public Integer call() {

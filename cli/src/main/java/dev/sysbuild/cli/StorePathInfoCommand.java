@@ -17,7 +17,6 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -25,12 +24,16 @@ import picocli.CommandLine.ParentCommand;
 /** {@code sysbuild store path-info}: what the database knows about paths, printed as {@code nix path-info} does. */
 @Command(name = "path-info", mixinStandardHelpOptions = true,
         description = "Print store paths with their sizes, or everything the database records (--json).")
-final class StorePathInfoCommand implements Callable<Integer> {
+final class StorePathInfoCommand implements Callable<Integer>, CommonOptions.Holder {
     @ParentCommand
     StoreCommand store;
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
 
     @Option(names = {"-r", "--closure", "--recursive"}, description = "Print the closure of the paths, not just the paths.")
     boolean closure;

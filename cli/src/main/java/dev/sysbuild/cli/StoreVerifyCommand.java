@@ -17,7 +17,6 @@ import java.util.SortedSet;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -26,12 +25,16 @@ import picocli.CommandLine.ParentCommand;
         description = {"Check the store and print every problem found (exit code 1 if there is any).",
                 "Every valid path must exist and have valid references; with --check-contents, every path",
                 "must also still have its recorded NAR hash."})
-final class StoreVerifyCommand implements Callable<Integer> {
+final class StoreVerifyCommand implements Callable<Integer>, CommonOptions.Holder {
     @ParentCommand
     StoreCommand store;
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
 
     @Option(names = "--check-contents", description = "Hash every valid path again (reads the whole store).")
     boolean checkContents;

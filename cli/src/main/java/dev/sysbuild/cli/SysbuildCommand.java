@@ -18,7 +18,11 @@ public final class SysbuildCommand implements Runnable {
     /** Where interactive commands (the REPL) read; tests give it a prepared stream. */
     final java.io.InputStream in;
 
-    SysbuildCommand(java.io.InputStream in, java.io.PrintStream out, java.io.PrintStream err) {
+    /** The words of the command line, so commands with subcommands build only the named one. */
+    final java.util.Set<String> words;
+
+    SysbuildCommand(java.io.InputStream in, java.io.PrintStream out, java.io.PrintStream err, java.util.Set<String> words) {
+        this.words = words;
         this.in = in;
         this.out = out;
         this.err = err;
@@ -55,8 +59,8 @@ public final class SysbuildCommand implements Runnable {
         COMMANDS.put("boot", top -> new SystemChangeCommand.Boot());
         COMMANDS.put("test", top -> new SystemChangeCommand.Test());
         COMMANDS.put("dry-activate", top -> new SystemChangeCommand.DryActivate());
-        COMMANDS.put("gc", top -> new GcCommand());
-        COMMANDS.put("store", top -> new StoreCommand());
+        COMMANDS.put("gc", top -> new GcCommand(top).spec());
+        COMMANDS.put("store", top -> new StoreCommand(top, top.words).spec);
         COMMANDS.put("options", top -> new OptionsCommand());
         COMMANDS.put("rollback", top -> new RollbackCommand());
         COMMANDS.put("activate", top -> new ActivateCommand());
@@ -76,7 +80,7 @@ public final class SysbuildCommand implements Runnable {
         // `sysbuild --version` needs no command at all (building them all for the help list took most of it).
         boolean versionOnly = !some && args.length == 1 && (named.contains("--version") || named.contains("-V"));
         // The invoked command's model is built on another core while this one builds the top's.
-        SysbuildCommand top = new SysbuildCommand(in, out, err);
+        SysbuildCommand top = new SysbuildCommand(in, out, err, named);
         java.util.Map<String, java.util.concurrent.CompletableFuture<CommandLine>> subs = new java.util.LinkedHashMap<>();
         for (var c : COMMANDS.entrySet()) {
             if (versionOnly || some && !named.contains(c.getKey())) continue;
@@ -88,8 +92,9 @@ public final class SysbuildCommand implements Runnable {
         CommandLine cl = new CommandLine(top.spec);
         for (var s : subs.entrySet()) {
             CommandLine sub = s.getValue().join();
-            if (sub != null) cl.addSubcommand(s.getKey(), sub);
-            else cl.addSubcommand(s.getKey(), COMMANDS.get(s.getKey()).apply(top));
+            if (sub == null) sub = new CommandLine(COMMANDS.get(s.getKey()).apply(top));
+            CommonOptions.addTo(sub);
+            cl.addSubcommand(s.getKey(), sub);
         }
         cl.setExecutionStrategy(parsed -> {
             CommonOptions.passDown(parsed);
