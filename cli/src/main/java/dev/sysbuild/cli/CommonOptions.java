@@ -51,8 +51,20 @@ public final class CommonOptions {
             CommandSpec mine = mixinOf(level.commandSpec());
             if (mine == null) continue;
             if (above != null) inherit(above, mine, level);
+            ((CommonOptions) mine.userObject()).load(mine);
             above = mine;
         }
+    }
+
+    /** Takes the values parsed into {@code mixin}, this object's {@link #spec}. */
+    private void load(CommandSpec mixin) {
+        root = Specs.value(mixin, "--root");
+        storeDir = Specs.value(mixin, "--store-dir");
+        List<String> given = Specs.value(mixin, "--include");
+        includes = given != null ? given : new ArrayList<>();
+        verbose = Specs.value(mixin, "--verbose");
+        quiet = Specs.value(mixin, "--quiet");
+        noColor = Specs.value(mixin, "--no-color");
     }
 
     private static CommandSpec mixinOf(CommandSpec command) {
@@ -84,18 +96,16 @@ public final class CommonOptions {
     CommandSpec spec() {
         CommandSpec m = CommandSpec.wrapWithoutInspection(this);
         m.addOption(Specs.option(OptionSpec.builder("--root").paramLabel("<root>").type(String.class)
-                .description("Target root directory (default: /)."), () -> root, v -> root = v));
+                .description("Target root directory (default: /)."), root));
         m.addOption(Specs.option(OptionSpec.builder("--store-dir").paramLabel("<storeDir>").type(String.class)
                 .converters(new StoreDirConverter())
-                .description("Logical store directory (default: /sysbuild/store); /nix/store gives Nix's paths."),
-                () -> storeDir, v -> storeDir = v));
+                .description("Logical store directory (default: /sysbuild/store); /nix/store gives Nix's paths."), storeDir));
         m.addOption(Specs.option(OptionSpec.builder("-I", "--include").paramLabel("<includes>")
                 .type(List.class).auxiliaryTypes(String.class)
-                .description("Add a search path entry (PATH or PREFIX=PATH)."), () -> includes, v -> includes = v));
-        m.addOption(Specs.flag("Show more, including stack traces of internal errors.", () -> verbose, v -> verbose = v,
-                "-v", "--verbose"));
-        m.addOption(Specs.flag("Show less.", () -> quiet, v -> quiet = v, "-q", "--quiet"));
-        m.addOption(Specs.flag("Never colour output (also NO_COLOR).", () -> noColor, v -> noColor = v, "--no-color"));
+                .description("Add a search path entry (PATH or PREFIX=PATH)."), new ArrayList<String>()));
+        m.addOption(Specs.flag("Show more, including stack traces of internal errors.", "-v", "--verbose"));
+        m.addOption(Specs.flag("Show less.", "-q", "--quiet"));
+        m.addOption(Specs.flag("Never colour output (also NO_COLOR).", "--no-color"));
         return m;
     }
 

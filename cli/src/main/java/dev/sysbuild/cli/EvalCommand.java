@@ -24,6 +24,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 final class EvalCommand implements Callable<Integer>, CommonOptions.Holder {
     SysbuildCommand parent;
     final CommonOptions common = new CommonOptions();
+    private CommandSpec spec;
     boolean strict;
     boolean json;
     boolean xml;
@@ -42,32 +43,47 @@ final class EvalCommand implements Callable<Integer>, CommonOptions.Holder {
         return common;
     }
 
-    /** The command's model, built in code ({@link Specs} says why). */
+    /** The command's model, built in code ({@link Specs} says why); {@link #call} reads it. */
     CommandSpec spec() {
         CommandSpec c = Specs.command(this, "eval",
                 "Evaluate a file or expression and print its value (as nix-instantiate --eval does).");
         c.addMixin("common", common.spec());
-        c.addOption(Specs.flag("Evaluate the whole value, not just its outer layer.", () -> strict, v -> strict = v, "--strict"));
-        c.addOption(Specs.flag("Print the value as JSON.", () -> json, v -> json = v, "--json"));
-        c.addOption(Specs.flag("Print the value as XML (as nix-instantiate --xml).", () -> xml, v -> xml = v, "--xml"));
+        c.addOption(Specs.flag("Evaluate the whole value, not just its outer layer.", "--strict"));
+        c.addOption(Specs.flag("Print the value as JSON.", "--json"));
+        c.addOption(Specs.flag("Print the value as XML (as nix-instantiate --xml).", "--xml"));
         c.addOption(Specs.option(OptionSpec.builder("--arg").arity("2").paramLabel("NAME EXPR").type(List.class)
-                .auxiliaryTypes(String.class).description("Pass NAME = EXPR to a file whose value is a function."),
-                () -> args, v -> args = v));
+                .auxiliaryTypes(String.class).description("Pass NAME = EXPR to a file whose value is a function."), null));
         c.addOption(Specs.option(OptionSpec.builder("--argstr").arity("2").paramLabel("NAME STRING").type(List.class)
-                .auxiliaryTypes(String.class).description("Pass NAME = \"STRING\" to a function."),
-                () -> argStrs, v -> argStrs = v));
+                .auxiliaryTypes(String.class).description("Pass NAME = \"STRING\" to a function."), null));
         c.addOption(Specs.option(OptionSpec.builder("-A", "--attr").paramLabel("ATTRPATH").type(List.class)
-                .auxiliaryTypes(String.class).description("Select an attribute path of the result."),
-                () -> attrPaths, v -> attrPaths = v));
+                .auxiliaryTypes(String.class).description("Select an attribute path of the result."), null));
         c.addOption(Specs.option(OptionSpec.builder("-E", "--expr").paramLabel("EXPR").type(String.class)
-                .description("Evaluate this expression instead of a file."), () -> expr, v -> expr = v));
-        c.addPositional(Specs.positional(PositionalParamSpec.builder().arity("0..1").paramLabel("FILE").type(String.class)
-                .description("The file to evaluate (a directory means its default.nix)."), () -> file, v -> file = v));
+                .description("Evaluate this expression instead of a file."), null));
+        c.addPositional(PositionalParamSpec.builder().arity("0..1").paramLabel("FILE").type(String.class)
+                .description("The file to evaluate (a directory means its default.nix).").build());
+        spec = c;
         return c;
+    }
+
+    /** The parsed values, from {@link #spec}. */
+    private void load() {
+        strict = Specs.value(spec, "--strict");
+        json = Specs.value(spec, "--json");
+        xml = Specs.value(spec, "--xml");
+        args = orEmpty(Specs.value(spec, "--arg"));
+        argStrs = orEmpty(Specs.value(spec, "--argstr"));
+        attrPaths = orEmpty(Specs.value(spec, "--attr"));
+        expr = Specs.value(spec, "--expr");
+        file = Specs.positional(spec, 0);
+    }
+
+    private static List<String> orEmpty(List<String> l) {
+        return l != null ? l : new ArrayList<>();
     }
 
     @Override
     public Integer call() {
+        load();
         if ((file == null) == (expr == null)) {
             parent.err.println("error: give exactly one of FILE or -E EXPR (see sysbuild eval --help)");
             return 2;

@@ -11,6 +11,7 @@ final class GcCommand implements Callable<Integer>, CommonOptions.Holder {
     final SysbuildCommand parent;
 
     final CommonOptions common = new CommonOptions();
+    private CommandSpec spec;
 
     @Override
     public CommonOptions common() {
@@ -29,13 +30,14 @@ final class GcCommand implements Callable<Integer>, CommonOptions.Holder {
                 "Roots: generations (sysbuild/var/profiles), sysbuild/var/gcroots (e.g. result links),",
                 "run/current-system, and paths being built.");
         c.addMixin("common", common.spec());
-        c.addOption(Specs.flag("Only print what would be deleted and the space that would free.", () -> dryRun,
-                v -> dryRun = v, "-n", "--dry-run"));
+        c.addOption(Specs.flag("Only print what would be deleted and the space that would free.", "-n", "--dry-run"));
+        spec = c;
         return c;
     }
 
     @Override
     public Integer call() {
+        dryRun = Specs.value(spec, "--dry-run");
         return StoreSession.run(parent.err, common.verbose, () -> {
             LocalStore store = StoreSession.open(common);
             GcResult r = store.collectGarbage(dryRun);

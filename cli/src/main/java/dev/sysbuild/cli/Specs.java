@@ -1,12 +1,7 @@
 package dev.sysbuild.cli;
 
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.IGetter;
-import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * Pieces for picocli models built in code rather than read from annotations. Reading a
@@ -31,46 +26,29 @@ final class Specs {
         return c;
     }
 
-    /** An option bound to a field through {@code get} and {@code set}. */
-    static <T> OptionSpec option(OptionSpec.Builder b, Supplier<T> get, Consumer<T> set) {
-        Field<T> f = new Field<>(get, set);
-        // picocli sets every option to its initial value before parsing: the field's own.
-        return b.getter(f).setter(f).initialValue(get.get()).build();
+    /**
+     * An option holding its own value (no getter or setter: binding fields means two lambdas per
+     * option, and linking a lambda costs ~0.25 ms at start-up); the command reads it with
+     * {@link #value}.
+     */
+    static OptionSpec option(OptionSpec.Builder b, Object initial) {
+        return b.initialValue(initial).build();
     }
 
-    /** A boolean option without a parameter. */
-    static OptionSpec flag(String description, Supplier<Boolean> get, Consumer<Boolean> set, String... names) {
-        return option(OptionSpec.builder(names).type(boolean.class).arity("0").description(description), get, set);
+    /** A boolean option without a parameter, false unless given. */
+    static OptionSpec flag(String description, String... names) {
+        return option(OptionSpec.builder(names).type(boolean.class).arity("0").description(description), false);
     }
 
-    /** A positional parameter bound to a field. */
-    static <T> PositionalParamSpec positional(PositionalParamSpec.Builder b, Supplier<T> get, Consumer<T> set) {
-        Field<T> f = new Field<>(get, set);
-        return b.getter(f).setter(f).initialValue(get.get()).build();
+    /** The value of {@code c}'s option named {@code name} (after parsing). */
+    @SuppressWarnings("unchecked")
+    static <T> T value(CommandSpec c, String name) {
+        return (T) c.findOption(name).getValue();
     }
 
-    /** A command's field as picocli's getter and setter. */
-    private static final class Field<T> implements IGetter, ISetter {
-        private final Supplier<T> read;
-        private final Consumer<T> write;
-
-        Field(Supplier<T> read, Consumer<T> write) {
-            this.read = read;
-            this.write = write;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <R> R get() {
-            return (R) read.get();
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <R> R set(R value) {
-            R old = (R) read.get();
-            write.accept((T) value);
-            return old;
-        }
+    /** The value of {@code c}'s {@code i}th positional parameter (after parsing). */
+    @SuppressWarnings("unchecked")
+    static <T> T positional(CommandSpec c, int i) {
+        return (T) c.positionalParameters().get(i).getValue();
     }
 }

@@ -13,6 +13,7 @@ final class StoreAddCommand implements Callable<Integer>, CommonOptions.Holder {
     final StoreCommand store;
 
     final CommonOptions common = new CommonOptions();
+    private CommandSpec spec;
 
     @Override
     public CommonOptions common() {
@@ -30,14 +31,16 @@ final class StoreAddCommand implements Callable<Integer>, CommonOptions.Holder {
         CommandSpec c = Specs.command(this, "add",
                 "Copy files or directories into the store as source paths and print their store paths.");
         c.addMixin("common", common.spec());
-        c.addPositional(Specs.positional(PositionalParamSpec.builder().arity("1..*").paramLabel("PATH")
+        c.addPositional(PositionalParamSpec.builder().arity("1..*").paramLabel("PATH")
                 .type(List.class).auxiliaryTypes(String.class)
-                .description("A file, directory or symlink; its name names the store path."), () -> paths, v -> paths = v));
+                .description("A file, directory or symlink; its name names the store path.").build());
+        spec = c;
         return c;
     }
 
     @Override
     public Integer call() {
+        paths = Specs.positional(spec, 0);
         return StoreSession.run(store.parent.err, common.verbose, () -> {
             LocalStore s = StoreSession.open(common);
             StringBuilder out = new StringBuilder();

@@ -1,8 +1,6 @@
 package dev.sysbuild.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Function;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -13,17 +11,21 @@ final class StoreCommand implements Runnable, CommonOptions.Holder {
     final CommandSpec spec;
 
     /** The subcommands, in the order help lists them; the annotated ones are read only when named. */
-    private static final Map<String, Function<StoreCommand, Object>> SUBCOMMANDS = new LinkedHashMap<>();
+    private static final List<String> SUBCOMMANDS = List.of("add", "path-info", "verify", "export", "import", "optimise",
+            "dump", "log");
 
-    static {
-        SUBCOMMANDS.put("add", s -> new StoreAddCommand(s).spec());
-        SUBCOMMANDS.put("path-info", s -> new StorePathInfoCommand());
-        SUBCOMMANDS.put("verify", s -> new StoreVerifyCommand());
-        SUBCOMMANDS.put("export", s -> new StoreExportCommand());
-        SUBCOMMANDS.put("import", s -> new StoreImportCommand());
-        SUBCOMMANDS.put("optimise", s -> new StoreOptimiseCommand());
-        SUBCOMMANDS.put("dump", s -> new StoreDumpCommand());
-        SUBCOMMANDS.put("log", s -> new StoreLogCommand());
+    private Object subcommand(String name) {
+        return switch (name) {
+            case "add" -> new StoreAddCommand(this).spec();
+            case "path-info" -> new StorePathInfoCommand();
+            case "verify" -> new StoreVerifyCommand();
+            case "export" -> new StoreExportCommand();
+            case "import" -> new StoreImportCommand();
+            case "optimise" -> new StoreOptimiseCommand();
+            case "dump" -> new StoreDumpCommand();
+            case "log" -> new StoreLogCommand();
+            default -> throw new IllegalArgumentException(name);
+        };
     }
 
     /**
@@ -34,12 +36,12 @@ final class StoreCommand implements Runnable, CommonOptions.Holder {
         this.parent = parent;
         spec = Specs.command(this, "store", "Work with the store: add, inspect, verify, export, import, optimise, dump, log.");
         spec.addMixin("common", common.spec());
-        boolean some = SUBCOMMANDS.keySet().stream().anyMatch(words::contains) || words.contains("optimize");
-        for (Map.Entry<String, Function<StoreCommand, Object>> e : SUBCOMMANDS.entrySet()) {
-            boolean named = words.contains(e.getKey()) || e.getKey().equals("optimise") && words.contains("optimize");
+        boolean some = words.contains("optimize");
+        for (String name : SUBCOMMANDS) some |= words.contains(name);
+        for (String name : SUBCOMMANDS) {
+            boolean named = words.contains(name) || name.equals("optimise") && words.contains("optimize");
             if (some && !named) continue;
-            CommandLine sub = new CommandLine(e.getValue().apply(this));
-            spec.addSubcommand(e.getKey(), sub);
+            spec.addSubcommand(name, new CommandLine(subcommand(name)));
         }
     }
 

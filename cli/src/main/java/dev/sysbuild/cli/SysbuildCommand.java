@@ -41,32 +41,39 @@ public final class SysbuildCommand implements Runnable {
     }
 
     /**
-     * The subcommands, in the order help lists them. picocli builds a command's model by
-     * reflection, which is most of a short run's start-up, so only the commands named on the
-     * command line are registered (all of them when none is, e.g. for --help).
+     * The subcommands, in the order help lists them. picocli builds an annotated command's model
+     * by reflection, which is most of a short run's start-up, so only the commands named on the
+     * command line are registered (all of them when none is, e.g. for --help). Made by a switch,
+     * not a map of lambdas: each lambda costs ~0.25 ms to link on first use.
      */
-    private static final java.util.Map<String, java.util.function.Function<SysbuildCommand, Object>> COMMANDS = new java.util.LinkedHashMap<>();
+    private static final java.util.List<String> COMMANDS = java.util.List.of("parse", "eval", "repl", "init", "debian",
+            "boot-ok", "build", "switch", "boot", "test", "dry-activate", "gc", "store", "options", "rollback", "activate",
+            "generations", "log", "help");
 
-    static {
-        COMMANDS.put("parse", top -> new ParseCommand());
-        COMMANDS.put("eval", top -> new EvalCommand(top).spec());
-        COMMANDS.put("repl", top -> new ReplCommand());
-        COMMANDS.put("init", top -> new InitCommand());
-        COMMANDS.put("debian", top -> new DebianCommand());
-        COMMANDS.put("boot-ok", top -> new BootOkCommand());
-        COMMANDS.put("build", top -> new BuildCommand());
-        COMMANDS.put("switch", top -> new SystemChangeCommand.Switch());
-        COMMANDS.put("boot", top -> new SystemChangeCommand.Boot());
-        COMMANDS.put("test", top -> new SystemChangeCommand.Test());
-        COMMANDS.put("dry-activate", top -> new SystemChangeCommand.DryActivate());
-        COMMANDS.put("gc", top -> new GcCommand(top).spec());
-        COMMANDS.put("store", top -> new StoreCommand(top, top.words).spec);
-        COMMANDS.put("options", top -> new OptionsCommand());
-        COMMANDS.put("rollback", top -> new RollbackCommand());
-        COMMANDS.put("activate", top -> new ActivateCommand());
-        COMMANDS.put("generations", top -> new GenerationsCommand());
-        COMMANDS.put("log", top -> new LogCommand());
-        COMMANDS.put("help", top -> new CommandLine.HelpCommand());
+    /** The user object (or, for a command built in code, the model) of the command {@code name}. */
+    private static Object command(String name, SysbuildCommand top) {
+        return switch (name) {
+            case "parse" -> new ParseCommand();
+            case "eval" -> new EvalCommand(top).spec();
+            case "repl" -> new ReplCommand();
+            case "init" -> new InitCommand();
+            case "debian" -> new DebianCommand();
+            case "boot-ok" -> new BootOkCommand();
+            case "build" -> new BuildCommand();
+            case "switch" -> new SystemChangeCommand.Switch();
+            case "boot" -> new SystemChangeCommand.Boot();
+            case "test" -> new SystemChangeCommand.Test();
+            case "dry-activate" -> new SystemChangeCommand.DryActivate();
+            case "gc" -> new GcCommand(top).spec();
+            case "store" -> new StoreCommand(top, top.words).spec;
+            case "options" -> new OptionsCommand();
+            case "rollback" -> new RollbackCommand();
+            case "activate" -> new ActivateCommand();
+            case "generations" -> new GenerationsCommand();
+            case "log" -> new LogCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> throw new IllegalArgumentException(name);
+        };
     }
 
     static CommandLine commandLine(java.io.InputStream in, java.io.PrintStream out, java.io.PrintStream err) {
@@ -76,23 +83,24 @@ public final class SysbuildCommand implements Runnable {
     static CommandLine commandLine(java.io.InputStream in, java.io.PrintStream out, java.io.PrintStream err,
                                    String[] args) {
         java.util.Set<String> named = new java.util.HashSet<>(java.util.Arrays.asList(args));
-        boolean some = COMMANDS.keySet().stream().anyMatch(named::contains) && !named.contains("help");
+        boolean some = false;
+        for (String c : COMMANDS) some |= named.contains(c);
+        some &= !named.contains("help");
         // `sysbuild --version` needs no command at all (building them all for the help list took most of it).
         boolean versionOnly = !some && args.length == 1 && (named.contains("--version") || named.contains("-V"));
         // The invoked command's model is built on another core while this one builds the top's.
         SysbuildCommand top = new SysbuildCommand(in, out, err, named);
         java.util.Map<String, java.util.concurrent.CompletableFuture<CommandLine>> subs = new java.util.LinkedHashMap<>();
-        for (var c : COMMANDS.entrySet()) {
-            if (versionOnly || some && !named.contains(c.getKey())) continue;
-            java.util.function.Function<SysbuildCommand, Object> make = c.getValue();
-            subs.put(c.getKey(), some
-                    ? java.util.concurrent.CompletableFuture.supplyAsync(() -> new CommandLine(make.apply(top)))
+        for (String c : COMMANDS) {
+            if (versionOnly || some && !named.contains(c)) continue;
+            subs.put(c, some
+                    ? java.util.concurrent.CompletableFuture.supplyAsync(() -> new CommandLine(command(c, top)))
                     : java.util.concurrent.CompletableFuture.completedFuture(null));
         }
         CommandLine cl = new CommandLine(top.spec);
         for (var s : subs.entrySet()) {
             CommandLine sub = s.getValue().join();
-            if (sub == null) sub = new CommandLine(COMMANDS.get(s.getKey()).apply(top));
+            if (sub == null) sub = new CommandLine(command(s.getKey(), top));
             CommonOptions.addTo(sub);
             cl.addSubcommand(s.getKey(), sub);
         }
