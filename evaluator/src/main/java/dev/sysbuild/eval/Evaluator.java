@@ -209,14 +209,14 @@ public final class Evaluator {
      */
     public static void warmUp() {
         Evaluator ev = new Evaluator(new LocalIO(java.util.Map.of()), List.of());
-        // The first Caffeine cache costs ~25 ms (its logger starts the JDK's logging; a bounded
-        // cache's classes are made through method handles, spun at run time): pay it here, not
-        // at the evaluation's first import.
-        Caffeine.newBuilder().maximumSize(1).build().put("warm-up", "warm-up");
         // Parsing builds the parser's prediction tables lazily; a sample of the common forms
         // builds most of them here instead of while the user's file is parsed.
         ev.parse("warm-up", WARM_UP, "/");
         ev.evalString("warm-up", "1", "/");
+        // The first Caffeine cache costs ~20 ms (its logger starts the JDK's logging; a bounded
+        // cache's classes are made through method handles, spun at run time): pay it here, not
+        // at the evaluation's first import (after the parser: every evaluation parses).
+        Caffeine.newBuilder().maximumSize(1).build().put("warm-up", "warm-up");
     }
 
     private static final String WARM_UP = """

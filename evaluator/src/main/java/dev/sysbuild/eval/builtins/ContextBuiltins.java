@@ -30,34 +30,12 @@ final class ContextBuiltins {
 
     static void register(Registry r) {
         Evaluator ev = r.evaluator();
-        r.fn("hasContext", 1, a -> NixBool.of(Force.string(a[0], null).hasContext()));
-        r.fn("unsafeDiscardStringContext", 1, a -> NixString.of(Ops.coerceToString(ev, a[0], null, false, true, null)));
-        r.fn("unsafeDiscardOutputDependency", 1, a -> {
-            Set<String> ctx = new TreeSet<>();
-            String s = Ops.coerceToString(ev, a[0], ctx, false, true, null);
-            Set<String> out = new TreeSet<>();
-            for (String c : ctx) out.add(c.startsWith("=") ? c.substring(1) : c);
-            return NixString.of(s, out);
-        });
-        r.fn("addDrvOutputDependencies", 1, a -> {
-            Set<String> ctx = new TreeSet<>();
-            String s = Ops.coerceToString(ev, a[0], ctx, false, true, null);
-            if (ctx.size() != 1) {
-                throw EvalException.error("context of string '" + s + "' must have exactly one element, but has " + ctx.size(), null);
-            }
-            String c = ctx.iterator().next();
-            if (c.startsWith("!")) {
-                throw EvalException.error("`addDrvOutputDependencies` can only act on derivations, not on a derivation "
-                        + "output such as '" + c.substring(1, c.indexOf('!', 1)) + "'", null);
-            }
-            if (c.startsWith("/")) {
-                if (!c.endsWith(".drv")) throw EvalException.error("path '" + c + "' is not a derivation", null);
-                c = "=" + c;
-            }
-            return NixString.of(s, Set.of(c));
-        });
-        r.fn("getContext", 1, a -> getContext(Force.string(a[0], null)));
-        r.fn("appendContext", 2, a -> appendContext(storeDir(r), Force.string(a[0], null), Force.attrs(a[1], null)));
+        r.fn("hasContext", 1, new Fn(0, ev, r));
+        r.fn("unsafeDiscardStringContext", 1, new Fn(1, ev, r));
+        r.fn("unsafeDiscardOutputDependency", 1, new Fn(2, ev, r));
+        r.fn("addDrvOutputDependencies", 1, new Fn(3, ev, r));
+        r.fn("getContext", 1, new Fn(4, ev, r));
+        r.fn("appendContext", 2, new Fn(5, ev, r));
     }
 
     /**
@@ -158,5 +136,82 @@ final class ContextBuiltins {
             if (!ok) return false;
         }
         return true;
+    }
+
+    /**
+     * This group's builtins as one class, chosen by number: as lambdas, each cost ~0.25 ms to
+     * link when an evaluator was first made (~100 of them were most of its start-up).
+     */
+    private static final class Fn implements dev.sysbuild.eval.value.PrimOp.Impl {
+        private final int id;
+        private final Evaluator ev;
+        private final Registry r;
+
+        Fn(int id, Evaluator ev, Registry r) {
+            this.id = id;
+            this.ev = ev;
+            this.r = r;
+        }
+
+        @Override
+        public Value call(Value[] a) {
+            return switch (id) {
+                case 0 -> builtinHasContext(a);
+                case 1 -> builtinUnsafeDiscardStringContext(a);
+                case 2 -> builtinUnsafeDiscardOutputDependency(a);
+                case 3 -> builtinAddDrvOutputDependencies(a);
+                case 4 -> builtinGetContext(a);
+                case 5 -> builtinAppendContext(a);
+                default -> throw new IllegalStateException("no builtin " + id);
+            };
+        }
+
+        /** {@code hasContext} */
+        private Value builtinHasContext(Value[] a) {
+            return NixBool.of(Force.string(a[0], null).hasContext());
+        }
+
+        /** {@code unsafeDiscardStringContext} */
+        private Value builtinUnsafeDiscardStringContext(Value[] a) {
+            return NixString.of(Ops.coerceToString(ev, a[0], null, false, true, null));
+        }
+
+        /** {@code unsafeDiscardOutputDependency} */
+        private Value builtinUnsafeDiscardOutputDependency(Value[] a) {
+            Set<String> ctx = new TreeSet<>();
+            String s = Ops.coerceToString(ev, a[0], ctx, false, true, null);
+            Set<String> out = new TreeSet<>();
+            for (String c : ctx) out.add(c.startsWith("=") ? c.substring(1) : c);
+            return NixString.of(s, out);
+        }
+
+        /** {@code addDrvOutputDependencies} */
+        private Value builtinAddDrvOutputDependencies(Value[] a) {
+            Set<String> ctx = new TreeSet<>();
+            String s = Ops.coerceToString(ev, a[0], ctx, false, true, null);
+            if (ctx.size() != 1) {
+                throw EvalException.error("context of string '" + s + "' must have exactly one element, but has " + ctx.size(), null);
+            }
+            String c = ctx.iterator().next();
+            if (c.startsWith("!")) {
+                throw EvalException.error("`addDrvOutputDependencies` can only act on derivations, not on a derivation "
+                        + "output such as '" + c.substring(1, c.indexOf('!', 1)) + "'", null);
+            }
+            if (c.startsWith("/")) {
+                if (!c.endsWith(".drv")) throw EvalException.error("path '" + c + "' is not a derivation", null);
+                c = "=" + c;
+            }
+            return NixString.of(s, Set.of(c));
+        }
+
+        /** {@code getContext} */
+        private Value builtinGetContext(Value[] a) {
+            return getContext(Force.string(a[0], null));
+        }
+
+        /** {@code appendContext} */
+        private Value builtinAppendContext(Value[] a) {
+            return appendContext(storeDir(r), Force.string(a[0], null), Force.attrs(a[1], null));
+        }
     }
 }

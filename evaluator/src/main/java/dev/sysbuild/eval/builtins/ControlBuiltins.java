@@ -27,55 +27,17 @@ final class ControlBuiltins {
         r.value("true", NixBool.TRUE);
         r.value("false", NixBool.FALSE);
         r.value("null", NixNull.NULL);
-        r.fn("throw", 1, a -> {
-            throw new EvalException(EvalException.Kind.THROW, Force.plainString(a[0], null), null);
-        });
-        r.fn("abort", 1, a -> {
-            throw new EvalException(EvalException.Kind.ABORT,
-                    "evaluation aborted with the following error message: '" + Force.plainString(a[0], null) + "'", null);
-        });
-        r.fn("tryEval", 1, a -> {
-            AttrsBuilder b = new AttrsBuilder(2);
-            try {
-                Value v = a[0].force();
-                b.put("success", NixBool.TRUE).put("value", v);
-            } catch (EvalException e) {
-                if (!e.catchable()) throw e;
-                b.put("success", NixBool.FALSE).put("value", NixBool.FALSE);
-            }
-            return b.build();
-        });
-        r.fn("addErrorContext", 2, a -> {
-            try {
-                return a[1].force();
-            } catch (EvalException e) {
-                throw e.addFrame(Force.plainString(a[0], null), null);
-            }
-        });
-        r.fn("seq", 2, a -> {
-            a[0].force();
-            return a[1].force();
-        });
-        r.fn("deepSeq", 2, a -> {
-            deepForce(a[0]);
-            return a[1].force();
-        });
-        r.fn("trace", 2, a -> {
-            Value msg = a[0].force();
-            io.message(traceLine(msg instanceof dev.sysbuild.eval.value.NixString s ? s.value : ValuePrinter.print(msg, true)));
-            return a[1].force();
-        });
-        r.fn("traceVerbose", 2, a -> a[1].force());
-        r.fn("warn", 2, a -> {
-            Value msg = a[0].force();
-            if (!(msg instanceof dev.sysbuild.eval.value.NixString s)) {
-                throw Force.typeError("a string", msg, null);
-            }
-            io.message("evaluation warning: " + dev.sysbuild.eval.Bytes.decode(s.value));
-            return a[1].force();
-        });
-        r.fn("break", 1, a -> a[0].force());
-        r.fn("genericClosure", 1, a -> genericClosure(Force.attrs(a[0], null)));
+        r.fn("throw", 1, new Fn(0, io));
+        r.fn("abort", 1, new Fn(1, io));
+        r.fn("tryEval", 1, new Fn(2, io));
+        r.fn("addErrorContext", 2, new Fn(3, io));
+        r.fn("seq", 2, new Fn(4, io));
+        r.fn("deepSeq", 2, new Fn(5, io));
+        r.fn("trace", 2, new Fn(6, io));
+        r.fn("traceVerbose", 2, new Fn(7, io));
+        r.fn("warn", 2, new Fn(8, io));
+        r.fn("break", 1, new Fn(9, io));
+        r.fn("genericClosure", 1, new Fn(10, io));
     }
 
     static String traceLine(String message) {
@@ -121,5 +83,114 @@ final class ControlBuiltins {
             for (Value v : next.items()) work.addLast(v);
         }
         return NixList.wrap(done.toArray(new Value[0]));
+    }
+
+    /**
+     * This group's builtins as one class, chosen by number: as lambdas, each cost ~0.25 ms to
+     * link when an evaluator was first made (~100 of them were most of its start-up).
+     */
+    private static final class Fn implements dev.sysbuild.eval.value.PrimOp.Impl {
+        private final int id;
+        private final dev.sysbuild.eval.EvalIO io;
+
+        Fn(int id, dev.sysbuild.eval.EvalIO io) {
+            this.id = id;
+            this.io = io;
+        }
+
+        @Override
+        public Value call(Value[] a) {
+            return switch (id) {
+                case 0 -> builtinThrow(a);
+                case 1 -> builtinAbort(a);
+                case 2 -> builtinTryEval(a);
+                case 3 -> builtinAddErrorContext(a);
+                case 4 -> builtinSeq(a);
+                case 5 -> builtinDeepSeq(a);
+                case 6 -> builtinTrace(a);
+                case 7 -> builtinTraceVerbose(a);
+                case 8 -> builtinWarn(a);
+                case 9 -> builtinBreak(a);
+                case 10 -> builtinGenericClosure(a);
+                default -> throw new IllegalStateException("no builtin " + id);
+            };
+        }
+
+        /** {@code throw} */
+        private Value builtinThrow(Value[] a) {
+            throw new EvalException(EvalException.Kind.THROW, Force.plainString(a[0], null), null);
+        }
+
+        /** {@code abort} */
+        private Value builtinAbort(Value[] a) {
+            throw new EvalException(EvalException.Kind.ABORT,
+                    "evaluation aborted with the following error message: '" + Force.plainString(a[0], null) + "'", null);
+        }
+
+        /** {@code tryEval} */
+        private Value builtinTryEval(Value[] a) {
+            AttrsBuilder b = new AttrsBuilder(2);
+            try {
+                Value v = a[0].force();
+                b.put("success", NixBool.TRUE).put("value", v);
+            } catch (EvalException e) {
+                if (!e.catchable()) throw e;
+                b.put("success", NixBool.FALSE).put("value", NixBool.FALSE);
+            }
+            return b.build();
+        }
+
+        /** {@code addErrorContext} */
+        private Value builtinAddErrorContext(Value[] a) {
+            try {
+                return a[1].force();
+            } catch (EvalException e) {
+                throw e.addFrame(Force.plainString(a[0], null), null);
+            }
+        }
+
+        /** {@code seq} */
+        private Value builtinSeq(Value[] a) {
+            a[0].force();
+            return a[1].force();
+        }
+
+        /** {@code deepSeq} */
+        private Value builtinDeepSeq(Value[] a) {
+            deepForce(a[0]);
+            return a[1].force();
+        }
+
+        /** {@code trace} */
+        private Value builtinTrace(Value[] a) {
+            Value msg = a[0].force();
+            io.message(traceLine(msg instanceof dev.sysbuild.eval.value.NixString s ? s.value : ValuePrinter.print(msg, true)));
+            return a[1].force();
+        }
+
+        /** {@code traceVerbose} */
+        private Value builtinTraceVerbose(Value[] a) {
+            return a[1].force();
+        }
+
+        /** {@code warn} */
+        private Value builtinWarn(Value[] a) {
+            Value msg = a[0].force();
+            if (!(msg instanceof dev.sysbuild.eval.value.NixString s)) {
+                throw Force.typeError("a string", msg, null);
+            }
+            io.message("evaluation warning: " + dev.sysbuild.eval.Bytes.decode(s.value));
+            return a[1].force();
+        }
+
+        /** {@code break} */
+        private Value builtinBreak(Value[] a) {
+            return a[0].force();
+        }
+
+        /** {@code genericClosure} */
+        private Value builtinGenericClosure(Value[] a) {
+            return genericClosure(Force.attrs(a[0], null));
+        }
     }
 }

@@ -41,7 +41,7 @@ final class DerivationBuiltins {
 
     static void register(Registry r) {
         Evaluator ev = r.evaluator();
-        r.fn("derivationStrict", 1, a -> DerivationStrict.call(ev, a[0]));
+        r.fn("derivationStrict", 1, new Fn(0, ev, r));
         Value strict = r.get("derivationStrict");
         NixAttrs scope = new AttrsBuilder(1)
                 .put("derivationAttrs", new PrimOp("derivationAttrs", 2, a -> derivationAttrs(strict, a[0], a[1])))
@@ -53,7 +53,7 @@ final class DerivationBuiltins {
                 return ev.evalStringWithScope(WRAPPER_NAME, WRAPPER, "/", scope).force();
             }
         }, null));
-        r.fn("placeholder", 1, a -> NixString.of(DerivationOutput.placeholder(ContextBuiltins.noContext(a[0]))));
+        r.fn("placeholder", 1, new Fn(1, ev, r));
     }
 
     /** The result of {@code derivation drvAttrs}, given {@code drvAttrs.outputs or [ "out" ]}. */
@@ -120,5 +120,40 @@ final class DerivationBuiltins {
                 return v.force();
             }
         }, null);
+    }
+
+    /**
+     * This group's builtins as one class, chosen by number: as lambdas, each cost ~0.25 ms to
+     * link when an evaluator was first made (~100 of them were most of its start-up).
+     */
+    private static final class Fn implements dev.sysbuild.eval.value.PrimOp.Impl {
+        private final int id;
+        private final Evaluator ev;
+        private final Registry r;
+
+        Fn(int id, Evaluator ev, Registry r) {
+            this.id = id;
+            this.ev = ev;
+            this.r = r;
+        }
+
+        @Override
+        public Value call(Value[] a) {
+            return switch (id) {
+                case 0 -> builtinDerivationStrict(a);
+                case 1 -> builtinPlaceholder(a);
+                default -> throw new IllegalStateException("no builtin " + id);
+            };
+        }
+
+        /** {@code derivationStrict} */
+        private Value builtinDerivationStrict(Value[] a) {
+            return DerivationStrict.call(ev, a[0]);
+        }
+
+        /** {@code placeholder} */
+        private Value builtinPlaceholder(Value[] a) {
+            return NixString.of(DerivationOutput.placeholder(ContextBuiltins.noContext(a[0])));
+        }
     }
 }

@@ -26,45 +26,16 @@ final class FileBuiltins {
     static void register(Registry r) {
         Evaluator ev = r.evaluator();
         EvalIO io = ev.io();
-        r.fn("import", 1, a -> ev.importFile(realPath(ev, a[0])).force());
-        r.fn("scopedImport", 2, a -> {
-            NixAttrs scope = Force.attrs(a[0], null);
-            String file = ev.resolveImport(realPath(ev, a[1]));
-            Node node = ev.compileFile(file, scope.names());
-            return node.eval(new Env(scope.values().clone(), null));
-        });
-        r.fn("readFile", 1, a -> NixString.of(io.readFile(realPath(ev, a[0]), null)));
-        r.fn("pathExists", 1, a -> {
-            Value v = a[0].force();
-            String p = v instanceof NixPath np ? np.path : Ops.coerceToString(ev, v, null, false, false, null);
-            if (!p.startsWith("/")) {
-                throw EvalException.error("string '" + p + "' doesn't represent an absolute path", null);
-            }
-            boolean mustBeDir = p.endsWith("/") || p.endsWith("/.");
-            String canon = Paths.canonical(p);
-            EvalIO.FileType t = io.fileType(canon);
-            if (t == null) return NixBool.FALSE;
-            if (mustBeDir) return NixBool.of(io.fileType(io.realPath(canon)) == EvalIO.FileType.DIRECTORY);
-            if (t == EvalIO.FileType.SYMLINK) return NixBool.of(io.pathExists(canon));
-            return NixBool.TRUE;
-        });
-        r.fn("readDir", 1, a -> {
-            String p = realPath(ev, a[0]);
-            Map<String, EvalIO.FileType> entries = io.readDir(p, null);
-            AttrsBuilder b = new AttrsBuilder(entries.size());
-            for (Map.Entry<String, EvalIO.FileType> e : entries.entrySet()) b.put(e.getKey(), NixString.of(typeName(e.getValue())));
-            return b.build();
-        });
-        r.fn("readFileType", 1, a -> {
-            String p = realPath(ev, a[0]);
-            EvalIO.FileType t = io.fileType(p);
-            if (t == null) throw EvalException.error("getting status of '" + p + "': No such file or directory", null);
-            return NixString.of(typeName(t));
-        });
-        r.fn("toPath", 1, a -> NixString.of(realPath(ev, a[0])));
-        r.fn("getEnv", 1, a -> NixString.of(io.getEnv(Force.plainString(a[0], null))));
+        r.fn("import", 1, new Fn(0, ev, io));
+        r.fn("scopedImport", 2, new Fn(1, ev, io));
+        r.fn("readFile", 1, new Fn(2, ev, io));
+        r.fn("pathExists", 1, new Fn(3, ev, io));
+        r.fn("readDir", 1, new Fn(4, ev, io));
+        r.fn("readFileType", 1, new Fn(5, ev, io));
+        r.fn("toPath", 1, new Fn(6, ev, io));
+        r.fn("getEnv", 1, new Fn(7, ev, io));
         r.value("nixPath", nixPath(ev));
-        r.fn("findFile", 2, a -> findFile(ev, Force.list(a[0], null), Force.plainString(a[1], null)));
+        r.fn("findFile", 2, new Fn(8, ev, io));
     }
 
     static String typeName(EvalIO.FileType t) {
@@ -126,5 +97,103 @@ final class FileBuiltins {
         // Nix raises this as a catchable error, so tryEval <missing> is false.
         throw new EvalException(EvalException.Kind.THROW,
                 "file '" + name + "' was not found in the Nix search path (add it using $NIX_PATH or -I)", null);
+    }
+
+    /**
+     * This group's builtins as one class, chosen by number: as lambdas, each cost ~0.25 ms to
+     * link when an evaluator was first made (~100 of them were most of its start-up).
+     */
+    private static final class Fn implements dev.sysbuild.eval.value.PrimOp.Impl {
+        private final int id;
+        private final Evaluator ev;
+        private final EvalIO io;
+
+        Fn(int id, Evaluator ev, EvalIO io) {
+            this.id = id;
+            this.ev = ev;
+            this.io = io;
+        }
+
+        @Override
+        public Value call(Value[] a) {
+            return switch (id) {
+                case 0 -> builtinImport(a);
+                case 1 -> builtinScopedImport(a);
+                case 2 -> builtinReadFile(a);
+                case 3 -> builtinPathExists(a);
+                case 4 -> builtinReadDir(a);
+                case 5 -> builtinReadFileType(a);
+                case 6 -> builtinToPath(a);
+                case 7 -> builtinGetEnv(a);
+                case 8 -> builtinFindFile(a);
+                default -> throw new IllegalStateException("no builtin " + id);
+            };
+        }
+
+        /** {@code import} */
+        private Value builtinImport(Value[] a) {
+            return ev.importFile(realPath(ev, a[0])).force();
+        }
+
+        /** {@code scopedImport} */
+        private Value builtinScopedImport(Value[] a) {
+            NixAttrs scope = Force.attrs(a[0], null);
+            String file = ev.resolveImport(realPath(ev, a[1]));
+            Node node = ev.compileFile(file, scope.names());
+            return node.eval(new Env(scope.values().clone(), null));
+        }
+
+        /** {@code readFile} */
+        private Value builtinReadFile(Value[] a) {
+            return NixString.of(io.readFile(realPath(ev, a[0]), null));
+        }
+
+        /** {@code pathExists} */
+        private Value builtinPathExists(Value[] a) {
+            Value v = a[0].force();
+            String p = v instanceof NixPath np ? np.path : Ops.coerceToString(ev, v, null, false, false, null);
+            if (!p.startsWith("/")) {
+                throw EvalException.error("string '" + p + "' doesn't represent an absolute path", null);
+            }
+            boolean mustBeDir = p.endsWith("/") || p.endsWith("/.");
+            String canon = Paths.canonical(p);
+            EvalIO.FileType t = io.fileType(canon);
+            if (t == null) return NixBool.FALSE;
+            if (mustBeDir) return NixBool.of(io.fileType(io.realPath(canon)) == EvalIO.FileType.DIRECTORY);
+            if (t == EvalIO.FileType.SYMLINK) return NixBool.of(io.pathExists(canon));
+            return NixBool.TRUE;
+        }
+
+        /** {@code readDir} */
+        private Value builtinReadDir(Value[] a) {
+            String p = realPath(ev, a[0]);
+            Map<String, EvalIO.FileType> entries = io.readDir(p, null);
+            AttrsBuilder b = new AttrsBuilder(entries.size());
+            for (Map.Entry<String, EvalIO.FileType> e : entries.entrySet()) b.put(e.getKey(), NixString.of(typeName(e.getValue())));
+            return b.build();
+        }
+
+        /** {@code readFileType} */
+        private Value builtinReadFileType(Value[] a) {
+            String p = realPath(ev, a[0]);
+            EvalIO.FileType t = io.fileType(p);
+            if (t == null) throw EvalException.error("getting status of '" + p + "': No such file or directory", null);
+            return NixString.of(typeName(t));
+        }
+
+        /** {@code toPath} */
+        private Value builtinToPath(Value[] a) {
+            return NixString.of(realPath(ev, a[0]));
+        }
+
+        /** {@code getEnv} */
+        private Value builtinGetEnv(Value[] a) {
+            return NixString.of(io.getEnv(Force.plainString(a[0], null)));
+        }
+
+        /** {@code findFile} */
+        private Value builtinFindFile(Value[] a) {
+            return findFile(ev, Force.list(a[0], null), Force.plainString(a[1], null));
+        }
     }
 }

@@ -39,24 +39,10 @@ final class StoreBuiltins {
 
     static void register(Registry r) {
         Evaluator ev = r.evaluator();
-        r.fn("toFile", 2, a -> toFile(ev, ContextBuiltins.noContext(a[0]), Force.string(a[1], null)));
-        r.fn("path", 1, a -> path(ev, Force.attrs(a[0], null)));
-        r.fn("filterSource", 2, a -> {
-            String path;
-            try {
-                path = absolutePath(ev, a[1]);
-            } catch (EvalException e) {
-                throw e.addFrame("while evaluating the second argument (the path to filter) passed to "
-                        + "'builtins.filterSource'", null);
-            }
-            Value filter = a[0].force();
-            if (!Force.isFunction(filter) && !(filter instanceof NixAttrs f && f.get("__functor") != null)) {
-                throw EvalException.type("first argument in call to 'filterSource' is not a function but "
-                        + filter.showType(), null);
-            }
-            return addPath(ev, path, ImportedSources.baseNameOf(path), filter, IngestionMethod.RECURSIVE, null);
-        });
-        r.fn("storePath", 1, a -> storePath(ev, a[0]));
+        r.fn("toFile", 2, new Fn(0, ev));
+        r.fn("path", 1, new Fn(1, ev));
+        r.fn("filterSource", 2, new Fn(2, ev));
+        r.fn("storePath", 1, new Fn(3, ev));
     }
 
     /** The store path of a text; its references are the plain store paths in the text's context. */
@@ -229,5 +215,62 @@ final class StoreBuiltins {
 
     private static Value plain(String storePath) {
         return NixString.of(storePath, Set.of(storePath));
+    }
+
+    /**
+     * This group's builtins as one class, chosen by number: as lambdas, each cost ~0.25 ms to
+     * link when an evaluator was first made (~100 of them were most of its start-up).
+     */
+    private static final class Fn implements dev.sysbuild.eval.value.PrimOp.Impl {
+        private final int id;
+        private final Evaluator ev;
+
+        Fn(int id, Evaluator ev) {
+            this.id = id;
+            this.ev = ev;
+        }
+
+        @Override
+        public Value call(Value[] a) {
+            return switch (id) {
+                case 0 -> builtinToFile(a);
+                case 1 -> builtinPath(a);
+                case 2 -> builtinFilterSource(a);
+                case 3 -> builtinStorePath(a);
+                default -> throw new IllegalStateException("no builtin " + id);
+            };
+        }
+
+        /** {@code toFile} */
+        private Value builtinToFile(Value[] a) {
+            return toFile(ev, ContextBuiltins.noContext(a[0]), Force.string(a[1], null));
+        }
+
+        /** {@code path} */
+        private Value builtinPath(Value[] a) {
+            return path(ev, Force.attrs(a[0], null));
+        }
+
+        /** {@code filterSource} */
+        private Value builtinFilterSource(Value[] a) {
+            String path;
+            try {
+                path = absolutePath(ev, a[1]);
+            } catch (EvalException e) {
+                throw e.addFrame("while evaluating the second argument (the path to filter) passed to "
+                        + "'builtins.filterSource'", null);
+            }
+            Value filter = a[0].force();
+            if (!Force.isFunction(filter) && !(filter instanceof NixAttrs f && f.get("__functor") != null)) {
+                throw EvalException.type("first argument in call to 'filterSource' is not a function but "
+                        + filter.showType(), null);
+            }
+            return addPath(ev, path, ImportedSources.baseNameOf(path), filter, IngestionMethod.RECURSIVE, null);
+        }
+
+        /** {@code storePath} */
+        private Value builtinStorePath(Value[] a) {
+            return storePath(ev, a[0]);
+        }
     }
 }
