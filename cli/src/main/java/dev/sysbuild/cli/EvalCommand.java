@@ -116,7 +116,7 @@ final class EvalCommand implements Callable<Integer>, CommonOptions.Holder {
                 else if (xml) out.append(XmlPrinter.print(ev, r, strict));
                 else out.append(ValuePrinter.print(r, strict)).append('\n');
             }
-            parent.out.print(out);
+            Output.write(parent.out, out);
             parent.out.flush();
             return 0;
         });

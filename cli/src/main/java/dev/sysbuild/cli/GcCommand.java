@@ -51,7 +51,7 @@ final class GcCommand implements Callable<Integer>, CommonOptions.Holder {
             } else {
                 out.append(paths).append(" deleted, ").append(StoreSession.mebibytes(r.bytesFreed())).append(" freed\n");
             }
-            parent.out.print(out);
+            Output.write(parent.out, out);
             parent.out.flush();
             return 0;
         });

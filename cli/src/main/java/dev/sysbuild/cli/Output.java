@@ -16,6 +16,15 @@ final class Output {
         return new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * Writes {@code text} (one byte per char) to {@code out} as bytes: print would turn it into
+     * chars and encode them back one by one (milliseconds for a long listing).
+     */
+    static void write(PrintStream out, CharSequence text) {
+        byte[] bytes = text.toString().getBytes(StandardCharsets.ISO_8859_1);
+        out.write(bytes, 0, bytes.length);
+    }
+
     static PrintStream stderr() {
         return new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.ISO_8859_1);
     }

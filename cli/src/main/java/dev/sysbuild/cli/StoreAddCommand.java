@@ -51,7 +51,7 @@ final class StoreAddCommand implements Callable<Integer>, CommonOptions.Holder {
                 StorePath p = s.addToStore(source, name.toString());
                 out.append(s.storeDir().print(p)).append('\n');
             }
-            store.parent.out.print(out);
+            Output.write(store.parent.out, out);
             store.parent.out.flush();
             return 0;
         });

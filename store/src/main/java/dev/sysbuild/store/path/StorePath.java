@@ -97,7 +97,10 @@ public record StorePath(String hashPart, String name) implements Comparable<Stor
 
     @Override
     public int compareTo(StorePath o) {
-        return baseName().compareTo(o.baseName());
+        // The order of the base names, without making them: every hash part has the same length,
+        // so the hash parts decide unless they are equal, and then the names do.
+        int byHash = hashPart.compareTo(o.hashPart);
+        return byHash != 0 ? byHash : name.compareTo(o.name);
     }
 
     @Override

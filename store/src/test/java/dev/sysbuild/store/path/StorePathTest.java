@@ -10,6 +10,21 @@ class StorePathTest {
     private static final String HASH = "4k1qmf2xxr1jqhd2g72ymf2a9yg8blm7";
 
     @Test
+    void pathsSortAsTheirBaseNames() {
+        String other = "0" + HASH.substring(1);
+        java.util.List<StorePath> paths = java.util.List.of(new StorePath(HASH, "b"), new StorePath(HASH, "a-1"),
+                new StorePath(HASH, "a"), new StorePath(other, "z"), new StorePath(HASH, "A"), new StorePath(HASH, "a.drv"));
+        java.util.List<String> byPath = paths.stream().sorted().map(StorePath::baseName).toList();
+        java.util.List<String> byName = paths.stream().map(StorePath::baseName).sorted().toList();
+        assertThat(byPath).isEqualTo(byName);
+        for (StorePath p : paths) {
+            for (StorePath q : paths) {
+                assertThat(Integer.signum(p.compareTo(q))).isEqualTo(Integer.signum(p.baseName().compareTo(q.baseName())));
+            }
+        }
+    }
+
+    @Test
     void namesUseALimitedAlphabet() {
         assertThat(StorePath.isValidName("hello-1.0+git_x?y=z")).isTrue();
         assertThat(StorePath.isValidName("a b")).isFalse();
