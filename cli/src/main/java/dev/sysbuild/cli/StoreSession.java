@@ -69,6 +69,10 @@ final class StoreSession {
 
     /** Sizes as Nix prints them in summaries: MiB with two decimals. */
     static String mebibytes(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.2f MiB", bytes / (1024.0 * 1024.0));
+        // As "%.2f MiB" rounds (half up), in integers: String.format's first use loads the
+        // locale data, ~15 ms of a command that takes ~0.3 s.
+        long hundredths = (bytes * 200 + (1 << 20)) / (2L << 20);
+        long fraction = hundredths % 100;
+        return hundredths / 100 + (fraction < 10 ? ".0" : ".") + fraction + " MiB";
     }
 }
