@@ -119,8 +119,8 @@ bench_one() {   # bench_one LABEL WANT ARGS... (WANT: the expected output; ARGS 
     if $have_nix; then
         read -r nw nmin nmax nmem nbad ncpu < <(stats "$nx")
         local wr mr
-        wr=$(python3 -c "print(f'{$sw / $nw:.1f}')")
-        mr=$(python3 -c "print(f'{$smem / $nmem:.1f}')")
+        wr=$(python3 -c "print(f'{$sw / $nw:.2f}')")
+        mr=$(python3 -c "print(f'{$smem / $nmem:.2f}')")
         row "$label" "$sw ($smin-$smax)" "$nw ($nmin-$nmax)" "$wr" "$scpu" "$ncpu" "$smem" "$nmem" "$mr" "$verdict"
     else
         row "$label" "$sw ($smin-$smax)" - - "$scpu" - "$smem" - - "$verdict"
