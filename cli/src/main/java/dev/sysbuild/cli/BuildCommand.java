@@ -22,22 +22,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * {@code sysbuild build FILE}: evaluates FILE (a derivation, or a list or set of them) with a
  * store that writes, builds what is not built yet, makes {@code result} links (registered as GC
  * roots) and prints the output paths, as nix-build does.
  */
-@Command(name = "build", mixinStandardHelpOptions = true,
-        description = "Build the derivations of FILE (a derivation, or a list or attribute set of them) and link"
-                + " the results, as nix-build does.")
 class BuildCommand implements Callable<Integer>, CommonOptions.Holder {
-    @ParentCommand
-    SysbuildCommand parent;
+    final SysbuildCommand parent;
 
     final CommonOptions common = new CommonOptions();
 
@@ -46,15 +41,14 @@ class BuildCommand implements Callable<Integer>, CommonOptions.Holder {
         return common;
     }
 
-    @Parameters(arity = "0..1", paramLabel = "FILE", description = "The expression to build (a directory means its default.nix).")
+    /** The command's model, built in code ({@link Specs} says why); {@link #load} reads it. */
+    private CommandSpec spec;
+
     String file;
 
-    @Option(names = {"-f", "--file"}, paramLabel = "CONFIG",
-            description = "The system configuration built when no FILE is given (default: ./system.conf).")
+    /** CONFIG: the system configuration built when no FILE is given. */
     String configFile = "system.conf";
 
-    @Option(names = "--rev", paramLabel = "REV",
-            description = "Build the configuration as it is at this git revision (read from git; the work tree is not touched).")
     String rev;
 
     /** The configuration file evaluated: CONFIG, or its copy exported from REV. */
@@ -66,32 +60,81 @@ class BuildCommand implements Callable<Integer>, CommonOptions.Holder {
     /** Where the time goes, printed under -v. */
     Timings timings = Timings.of(false);
 
-    @Option(names = {"-A", "--attr"}, paramLabel = "ATTRPATH", description = "Build this attribute path of the value.")
     List<String> attrPaths = new ArrayList<>();
 
-    @Option(names = {"-o", "--out-link"}, paramLabel = "LINK", description = "Name of the result link (default: result).")
     String outLink = "result";
 
-    @Option(names = "--no-link", description = "Make no result link.")
     boolean noLink;
 
-    @Option(names = {"-j", "--max-jobs"}, paramLabel = "N", description = "Builds at once (default: the number of cores).")
     Integer jobs;
 
-    @Option(names = "--no-eval-cache",
-            description = "Evaluate the system configuration even if the evaluation cache (sysbuild/var/cache/eval) has its result.")
     boolean noEvalCache;
 
-    @Option(names = "--sandbox", negatable = true,
-            description = "Run builders in a bubblewrap sandbox (default: on when bwrap is installed).")
     Boolean sandbox;
 
-    @Option(names = "--sandbox-paths", paramLabel = "PATHS",
-            description = "Host paths the sandbox shows, separated by spaces, each PATH or INSIDE=OUTSIDE (default: /bin /lib /lib64 /usr).")
     String sandboxPaths;
+
+    BuildCommand(SysbuildCommand parent) {
+        this.parent = parent;
+    }
+
+    /** The command's name and description (the system commands have their own). */
+    String name() {
+        return "build";
+    }
+
+    String description() {
+        return "Build the derivations of FILE (a derivation, or a list or attribute set of them) and link"
+                + " the results, as nix-build does.";
+    }
+
+    /** The command's model, built in code ({@link Specs} says why). */
+    CommandSpec spec() {
+        CommandSpec c = Specs.command(this, name(), description());
+        c.addMixin("common", common.spec());
+        c.addPositional(PositionalParamSpec.builder().arity("0..1").paramLabel("FILE").type(String.class)
+                .description("The expression to build (a directory means its default.nix).").build());
+        c.addOption(Specs.option(OptionSpec.builder("-f", "--file").paramLabel("CONFIG").type(String.class)
+                .description("The system configuration built when no FILE is given (default: ./system.conf)."), configFile));
+        c.addOption(Specs.option(OptionSpec.builder("--rev").paramLabel("REV").type(String.class)
+                .description("Build the configuration as it is at this git revision (read from git; the work tree is not touched)."),
+                null));
+        c.addOption(Specs.option(OptionSpec.builder("-A", "--attr").paramLabel("ATTRPATH").type(List.class)
+                .auxiliaryTypes(String.class).description("Build this attribute path of the value."), null));
+        c.addOption(Specs.option(OptionSpec.builder("-o", "--out-link").paramLabel("LINK").type(String.class)
+                .description("Name of the result link (default: result)."), outLink));
+        c.addOption(Specs.flag("Make no result link.", "--no-link"));
+        c.addOption(Specs.option(OptionSpec.builder("-j", "--max-jobs").paramLabel("N").type(Integer.class)
+                .description("Builds at once (default: the number of cores)."), null));
+        c.addOption(Specs.flag("Evaluate the system configuration even if the evaluation cache (sysbuild/var/cache/eval) has its result.",
+                "--no-eval-cache"));
+        c.addOption(Specs.option(OptionSpec.builder("--sandbox").negatable(true).type(Boolean.class).arity("0")
+                .description("Run builders in a bubblewrap sandbox (default: on when bwrap is installed)."), null));
+        c.addOption(Specs.option(OptionSpec.builder("--sandbox-paths").paramLabel("PATHS").type(String.class)
+                .description("Host paths the sandbox shows, separated by spaces, each PATH or INSIDE=OUTSIDE (default: /bin /lib /lib64 /usr)."),
+                null));
+        spec = c;
+        return c;
+    }
+
+    /** The parsed values, from {@link #spec}. */
+    void load(CommandSpec c) {
+        file = Specs.positional(c, 0);
+        configFile = Specs.value(c, "--file");
+        rev = Specs.value(c, "--rev");
+        List<String> attrs = Specs.value(c, "--attr");
+        attrPaths = attrs != null ? attrs : new ArrayList<>();
+        outLink = Specs.value(c, "--out-link");
+        noLink = Specs.value(c, "--no-link");
+        jobs = Specs.value(c, "--max-jobs");
+        noEvalCache = Specs.value(c, "--no-eval-cache");
+        sandbox = Specs.value(c, "--sandbox");
+        sandboxPaths = Specs.value(c, "--sandbox-paths");
+    }
 
     @Override
     public Integer call() {
+        load(spec);
         timings = Timings.of(common.verbose);
         try {
             return start();

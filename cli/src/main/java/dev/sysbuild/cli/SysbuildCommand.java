@@ -59,11 +59,11 @@ public final class SysbuildCommand implements Runnable {
             case "init" -> new InitCommand();
             case "debian" -> new DebianCommand();
             case "boot-ok" -> new BootOkCommand();
-            case "build" -> new BuildCommand();
-            case "switch" -> new SystemChangeCommand.Switch();
-            case "boot" -> new SystemChangeCommand.Boot();
-            case "test" -> new SystemChangeCommand.Test();
-            case "dry-activate" -> new SystemChangeCommand.DryActivate();
+            case "build" -> new BuildCommand(top).spec();
+            case "switch" -> new SystemChangeCommand.Switch(top).spec();
+            case "boot" -> new SystemChangeCommand.Boot(top).spec();
+            case "test" -> new SystemChangeCommand.Test(top).spec();
+            case "dry-activate" -> new SystemChangeCommand.DryActivate(top).spec();
             case "gc" -> new GcCommand(top).spec();
             case "store" -> new StoreCommand(top, top.words).spec;
             case "options" -> new OptionsCommand();

@@ -7,8 +7,7 @@ import dev.sysbuild.store.local.LocalStore;
 import dev.sysbuild.store.path.StorePath;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code switch}, {@code boot} and {@code test}: build the system configuration, then act on the
@@ -16,11 +15,28 @@ import picocli.CommandLine.Option;
  * {@code build}'s options; the subclasses differ only in what happens after the build.
  */
 abstract class SystemChangeCommand extends BuildCommand {
-    @Option(names = "--require-clean", description = "Refuse to build when files the configuration reads have uncommitted changes.")
     boolean requireClean;
 
-    @Option(names = "--dry-run", description = "Build, then print what activation would change; change nothing else.")
     boolean dryRun;
+
+    SystemChangeCommand(SysbuildCommand parent) {
+        super(parent);
+    }
+
+    @Override
+    CommandSpec spec() {
+        CommandSpec c = super.spec();
+        c.addOption(Specs.flag("Refuse to build when files the configuration reads have uncommitted changes.", "--require-clean"));
+        c.addOption(Specs.flag("Build, then print what activation would change; change nothing else.", "--dry-run"));
+        return c;
+    }
+
+    @Override
+    void load(CommandSpec c) {
+        super.load(c);
+        requireClean = Specs.value(c, "--require-clean");
+        dryRun = Specs.value(c, "--dry-run");
+    }
 
     @Override
     boolean systemOnly() {
@@ -68,9 +84,21 @@ abstract class SystemChangeCommand extends BuildCommand {
         return ctx.layout.store().storeDir().print(p);
     }
 
-    @Command(name = "switch", mixinStandardHelpOptions = true,
-            description = "Build the system, make it a new generation, activate it now and make it the boot default.")
     static final class Switch extends SystemChangeCommand {
+        Switch(SysbuildCommand parent) {
+            super(parent);
+        }
+
+        @Override
+        String name() {
+            return "switch";
+        }
+
+        @Override
+        String description() {
+            return "Build the system, make it a new generation, activate it now and make it the boot default.";
+        }
+
         @Override
         int act(SystemContext ctx, StorePath toplevel, Map<String, Object> provenance) throws Exception {
             Generation g = ctx.systemSwitch().switchTo(toplevel, provenance);
@@ -79,9 +107,21 @@ abstract class SystemChangeCommand extends BuildCommand {
         }
     }
 
-    @Command(name = "dry-activate", mixinStandardHelpOptions = true,
-            description = "Build the system and print what activating it would change (as switch --dry-run); change nothing.")
     static final class DryActivate extends SystemChangeCommand {
+        DryActivate(SysbuildCommand parent) {
+            super(parent);
+        }
+
+        @Override
+        String name() {
+            return "dry-activate";
+        }
+
+        @Override
+        String description() {
+            return "Build the system and print what activating it would change (as switch --dry-run); change nothing.";
+        }
+
         @Override
         boolean dryRun() {
             return true;
@@ -93,9 +133,21 @@ abstract class SystemChangeCommand extends BuildCommand {
         }
     }
 
-    @Command(name = "boot", mixinStandardHelpOptions = true,
-            description = "Build the system, make it a new generation and the boot default; activate it at the next boot.")
     static final class Boot extends SystemChangeCommand {
+        Boot(SysbuildCommand parent) {
+            super(parent);
+        }
+
+        @Override
+        String name() {
+            return "boot";
+        }
+
+        @Override
+        String description() {
+            return "Build the system, make it a new generation and the boot default; activate it at the next boot.";
+        }
+
         @Override
         int act(SystemContext ctx, StorePath toplevel, Map<String, Object> provenance) throws Exception {
             Generation g = ctx.systemSwitch().boot(toplevel, provenance);
@@ -104,9 +156,21 @@ abstract class SystemChangeCommand extends BuildCommand {
         }
     }
 
-    @Command(name = "test", mixinStandardHelpOptions = true,
-            description = "Build the system and activate it now, leaving the boot default as it is.")
     static final class Test extends SystemChangeCommand {
+        Test(SysbuildCommand parent) {
+            super(parent);
+        }
+
+        @Override
+        String name() {
+            return "test";
+        }
+
+        @Override
+        String description() {
+            return "Build the system and activate it now, leaving the boot default as it is.";
+        }
+
         @Override
         int act(SystemContext ctx, StorePath toplevel, Map<String, Object> provenance) throws Exception {
             ctx.systemSwitch().test(toplevel);
