@@ -1,21 +1,43 @@
 package dev.sysbuild.cli;
 
+import java.util.List;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sysbuild generations list|show|diff|delete}. */
-@Command(name = "generations", mixinStandardHelpOptions = true,
-        description = "List, show, compare and delete system generations.",
-        subcommands = {GenerationsListCommand.class, GenerationsShowCommand.class, GenerationsDiffCommand.class,
-                GenerationsDeleteCommand.class})
 final class GenerationsCommand implements Runnable, CommonOptions.Holder {
-    @CommandLine.ParentCommand
-    SysbuildCommand parent;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+    final SysbuildCommand parent;
+    final CommandSpec spec;
     final CommonOptions common = new CommonOptions();
+
+    /** The subcommands, in the order help lists them; the annotated ones are read only when named. */
+    private static final List<String> SUBCOMMANDS = List.of("list", "show", "diff", "delete");
+
+    private Object subcommand(String name) {
+        return switch (name) {
+            case "list" -> new GenerationsListCommand(this).spec();
+            case "show" -> new GenerationsShowCommand();
+            case "diff" -> new GenerationsDiffCommand();
+            case "delete" -> new GenerationsDeleteCommand();
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    /**
+     * The command with the subcommands among {@code words} (the command line's words), or all of
+     * them when none is named (for help). Its model is built in code ({@link Specs} says why).
+     */
+    GenerationsCommand(SysbuildCommand parent, java.util.Set<String> words) {
+        this.parent = parent;
+        spec = Specs.command(this, "generations", "List, show, compare and delete system generations.");
+        spec.addMixin("common", common.spec());
+        boolean some = false;
+        for (String name : SUBCOMMANDS) some |= words.contains(name);
+        for (String name : SUBCOMMANDS) {
+            if (some && !words.contains(name)) continue;
+            spec.addSubcommand(name, new CommandLine(subcommand(name)));
+        }
+    }
 
     @Override
     public CommonOptions common() {

@@ -6,16 +6,27 @@ import dev.sysbuild.store.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sysbuild generations list [--json]}. */
-@Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List generations: number, date, current and boot-default markers, label, kernel, packages, closure size.")
 final class GenerationsListCommand implements Callable<Integer>, CommonOptions.Holder {
-    @ParentCommand
-    GenerationsCommand parent;
+    final GenerationsCommand parent;
+
+    private CommandSpec spec;
+
+    GenerationsListCommand(GenerationsCommand parent) {
+        this.parent = parent;
+    }
+
+    /** The command's model, built in code ({@link Specs} says why). */
+    CommandSpec spec() {
+        CommandSpec c = Specs.command(this, "list",
+                "List generations: number, date, current and boot-default markers, label, kernel, packages, closure size.");
+        c.addMixin("common", common.spec());
+        c.addOption(Specs.flag("Print a JSON array of objects (dates in ISO-8601).", "--json"));
+        spec = c;
+        return c;
+    }
 
     final CommonOptions common = new CommonOptions();
 
@@ -24,11 +35,11 @@ final class GenerationsListCommand implements Callable<Integer>, CommonOptions.H
         return common;
     }
 
-    @Option(names = "--json", description = "Print a JSON array of objects (dates in ISO-8601).")
     boolean json;
 
     @Override
     public Integer call() {
+        json = Specs.value(spec, "--json");
         SysbuildCommand top = parent.parent;
         return SystemContext.run(top.err, common.verbose, () -> {
             SystemContext ctx = new SystemContext(common, top.err);

@@ -3,16 +3,29 @@ package dev.sysbuild.cli;
 import dev.sysbuild.generations.Generation;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code sysbuild rollback [--to N]}: an earlier generation becomes active and the boot default, without building. */
-@Command(name = "rollback", mixinStandardHelpOptions = true,
-        description = "Make the previous generation (or generation N) active and the boot default, without building.")
 final class RollbackCommand implements Callable<Integer>, CommonOptions.Holder {
-    @ParentCommand
-    SysbuildCommand parent;
+    final SysbuildCommand parent;
+
+    private CommandSpec spec;
+
+    RollbackCommand(SysbuildCommand parent) {
+        this.parent = parent;
+    }
+
+    /** The command's model, built in code ({@link Specs} says why). */
+    CommandSpec spec() {
+        CommandSpec c = Specs.command(this, "rollback",
+                "Make the previous generation (or generation N) active and the boot default, without building.");
+        c.addMixin("common", common.spec());
+        c.addOption(Specs.option(OptionSpec.builder("--to").paramLabel("N").type(Integer.class)
+                .description("The generation to go back (or forward) to."), null));
+        spec = c;
+        return c;
+    }
 
     final CommonOptions common = new CommonOptions();
 
@@ -21,11 +34,11 @@ final class RollbackCommand implements Callable<Integer>, CommonOptions.Holder {
         return common;
     }
 
-    @Option(names = "--to", paramLabel = "N", description = "The generation to go back (or forward) to.")
     Integer to;
 
     @Override
     public Integer call() {
+        to = Specs.value(spec, "--to");
         Timings timings = Timings.of(common.verbose);
         try {
             return SystemContext.run(parent.err, common.verbose, () -> {

@@ -67,9 +67,9 @@ public final class SysbuildCommand implements Runnable {
             case "gc" -> new GcCommand(top).spec();
             case "store" -> new StoreCommand(top, top.words).spec;
             case "options" -> new OptionsCommand();
-            case "rollback" -> new RollbackCommand();
+            case "rollback" -> new RollbackCommand(top).spec();
             case "activate" -> new ActivateCommand();
-            case "generations" -> new GenerationsCommand();
+            case "generations" -> new GenerationsCommand(top, top.words).spec;
             case "log" -> new LogCommand();
             case "help" -> new CommandLine.HelpCommand();
             default -> throw new IllegalArgumentException(name);
