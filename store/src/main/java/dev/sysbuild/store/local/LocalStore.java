@@ -41,7 +41,7 @@ public final class LocalStore {
     private final GcLock gcLock;
     private final TempRoots tempRoots;
     private final Clock clock;
-    private final Duration lockTimeout;
+    private final PathRegistry registry;
     /** A seam for tests to crash between moving a path into place and registering it. */
     Runnable beforeRegister = () -> {};
 
@@ -51,7 +51,7 @@ public final class LocalStore {
         this.gcLock = GcLock.of(layout.gcLockFile());
         this.tempRoots = TempRoots.of(layout);
         this.clock = clock;
-        this.lockTimeout = lockTimeout;
+        this.registry = new PathRegistry(layout, db, gcLock, tempRoots, clock, lockTimeout, () -> beforeRegister);
     }
 
     /** Opens (creating its directories if need be) the store under {@code root}. */
@@ -91,17 +91,7 @@ public final class LocalStore {
      * answer checked again there, so a collection that ran in between gives "not valid".
      */
     public boolean isValid(StorePath p) throws IOException {
-        if (db.query(p).isEmpty()) return false;
-        if (tempRoots.contains(p)) return true;
-        try (GcLock.Held gc = gcLock.shared()) {
-            if (db.query(p).isEmpty()) return false;
-            tempRoots.add(p);
-            return true;
-        } catch (java.nio.file.FileSystemException | java.nio.file.ReadOnlyFileSystemException cannotWrite) {
-            // A reader that may not write the store (a normal user asking about /) cannot build
-            // with the path either: nothing to protect, and the question still has its answer.
-            return db.query(p).isPresent();
-        }
+        return registry.isValid(p);
     }
 
     /** The database entry of {@code p}, or empty if it is not valid. */
@@ -111,9 +101,7 @@ public final class LocalStore {
 
     /** Every valid path, sorted (reads every info file: for listing, not for checks). */
     public SortedSet<StorePath> validPaths() throws IOException {
-        SortedSet<StorePath> paths = new TreeSet<>();
-        for (PathInfo info : db.all()) paths.add(info.path());
-        return paths;
+        return registry.validPaths();
     }
 
     /**
@@ -121,21 +109,17 @@ public final class LocalStore {
      * {@code path-info} and deletion checks, too slow for a loop over the store.
      */
     public SortedSet<StorePath> queryReferrers(StorePath p) throws IOException {
-        SortedSet<StorePath> referrers = new TreeSet<>();
-        for (PathInfo info : db.all()) {
-            if (info.references().contains(p)) referrers.add(info.path());
-        }
-        return referrers;
+        return registry.queryReferrers(p);
     }
 
     /** Locks {@code p} for building, waiting up to the store's lock timeout. */
     public PathLock lockPath(StorePath p) throws IOException {
-        return PathLock.acquire(layout.lockFile(p), lockTimeout);
+        return registry.lockPath(p);
     }
 
     /** Locks {@code p} if nobody holds it now. */
     public Optional<PathLock> tryLockPath(StorePath p) throws IOException {
-        return PathLock.tryAcquire(layout.lockFile(p));
+        return registry.tryLockPath(p);
     }
 
     /**
@@ -150,7 +134,7 @@ public final class LocalStore {
         // more first, only to find out whether it is valid already, cost a third of every add; the
         // price is that re-adding valid content copies it once and throws the copy away.
         try (GcLock.Held gc = gcLock.shared()) {
-            Path temp = newTempDir();
+            Path temp = registry.newTempDir();
             try {
                 Path staged = temp.resolve("x");
                 // Canonicalised as it is unpacked (no second walk), and a large tree's data starts for
@@ -167,10 +151,10 @@ public final class LocalStore {
                 if (isValid(path)) return path;
                 try (PathLock lock = lockPath(path)) {
                     if (isValid(path)) return path; // another process added it while we waited
-                    requireValidReferences(path, nar.references());
+                    registry.requireValidReferences(path, nar.references());
                     canonical.sync(staged);
-                    install(staged, path, false);
-                    commit(new PathInfo(path, nar.narHash(), nar.narSize(), nar.references(), Optional.empty(),
+                    registry.install(staged, path, false);
+                    registry.commit(new PathInfo(path, nar.narHash(), nar.narSize(), nar.references(), Optional.empty(),
                             clock.instant()));
                     lock.deleteFileQuietly(); // valid now: whoever waited finds it so (PathLock explains the protocol)
                 }
@@ -246,7 +230,7 @@ public final class LocalStore {
                 for (java.util.Map.Entry<StorePath, Text> e : todo.entrySet()) {
                     if (isValid(e.getKey())) continue; // another process added it while we waited
                     for (StorePath ref : e.getValue().references()) {
-                        if (!todo.containsKey(ref)) requireValidReferences(e.getKey(), List.of(ref));
+                        if (!todo.containsKey(ref)) registry.requireValidReferences(e.getKey(), List.of(ref));
                     }
                     NarSummary nar = NarSummary.ofRegularFile(e.getValue().contents());
                     items.add(new TextBatch.Item(new PathInfo(e.getKey(), nar.narHash(), nar.narSize(),
@@ -254,7 +238,7 @@ public final class LocalStore {
                             e.getValue().contents()));
                 }
                 if (items.isEmpty()) return paths;
-                temp = newTempDir();
+                temp = registry.newTempDir();
                 new TextBatch(layout, temp, beforeRegister, db.pool()).commit(items, tempRoots::add);
                 for (PathLock lock : locks) lock.deleteFileQuietly(); // valid now (PathLock explains the protocol)
             } finally {
@@ -280,8 +264,8 @@ public final class LocalStore {
         if (isValid(path)) return path;
         try (GcLock.Held gc = gcLock.shared(); PathLock lock = lockPath(path)) {
             if (isValid(path)) return path; // another process added it while we waited
-            requireValidReferences(path, references);
-            Path temp = newTempDir();
+            registry.requireValidReferences(path, references);
+            Path temp = registry.newTempDir();
             try {
                 Path staged = temp.resolve("x");
                 NarSummary unpacked = stager.stage(staged);
@@ -289,8 +273,8 @@ public final class LocalStore {
                 // Canonicalising changes nothing a NAR records, so a hash taken while unpacking stands.
                 NarSummary nar = unpacked != null ? unpacked : NarSummary.of(staged, List.of());
                 check.check(staged, nar.narHash());
-                install(staged, path, true);
-                commit(new PathInfo(path, nar.narHash(), nar.narSize(), new TreeSet<>(references),
+                registry.install(staged, path, true);
+                registry.commit(new PathInfo(path, nar.narHash(), nar.narSize(), new TreeSet<>(references),
                         deriver, clock.instant()));
                 lock.deleteFileQuietly(); // valid now: whoever waited finds it so (PathLock explains the protocol)
             } finally {
@@ -381,7 +365,7 @@ public final class LocalStore {
                 if (!isValid(info.path())) todo.add(info);
             }
             for (PathInfo info : todo) FileTrees.syncTree(layout.physical(info.path()));
-            for (PathInfo info : todo) commit(info);
+            for (PathInfo info : todo) registry.commit(info);
             return prepared.infos();
         }
     }
@@ -444,7 +428,7 @@ public final class LocalStore {
         PathInfo info = queryPathInfo(path).orElseThrow(() -> new IOException("cannot repair '"
                 + storeDir().print(path) + "': it is not valid"));
         try (GcLock.Held gc = gcLock.shared(); PathLock lock = lockPath(path)) {
-            PathRepair.replace(layout, info, narFile, newTempDir());
+            PathRepair.replace(layout, info, narFile, registry.newTempDir());
         }
     }
 
@@ -468,7 +452,7 @@ public final class LocalStore {
             if (db.query(p).isEmpty()) throw new IOException("cannot repair '" + storeDir().print(p) + "': it is not valid");
         }
         try (GcLock.Held gc = gcLock.shared()) {
-            Path aside = newTempDir();
+            Path aside = registry.newTempDir();
             try {
                 for (StorePath p : outputs) {
                     Path target = layout.physical(p);
@@ -533,45 +517,5 @@ public final class LocalStore {
     /** {@code store verify}: one message per problem found, none if the store is sound. */
     public List<String> verify(boolean checkContents) throws IOException {
         return StoreCheck.run(layout, db, checkContents);
-    }
-
-    /**
-     * Moves a staged tree to its place, replacing garbage a crashed attempt left there; with
-     * {@code sync}, forces the tree to disk first (a caller passing false has done so).
-     */
-    private void install(Path staged, StorePath path, boolean sync) throws IOException {
-        if (sync) FileTrees.syncTree(staged);
-        Path target = layout.physical(path);
-        // We hold the path's lock and it is not valid, so whatever is there is a crashed attempt's.
-        FileTrees.deleteRecursively(target);
-        Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
-        AtomicFile.syncDirectory(layout.physicalStoreDir());
-    }
-
-    /**
-     * The commit point. The references are checked again because a valid path's closure must be
-     * valid; the shared global lock keeps them from being collected between check and commit.
-     */
-    private void commit(PathInfo info) throws IOException {
-        requireValidReferences(info.path(), info.references());
-        beforeRegister.run();
-        db.register(info);
-        // Under the shared global lock (every caller holds it): no collection can take the new path
-        // before this process's own root for it is written.
-        tempRoots.add(info.path());
-    }
-
-    /** Checked before staging too, so a refused add leaves no garbage behind. */
-    private void requireValidReferences(StorePath path, Collection<StorePath> references) throws IOException {
-        for (StorePath ref : references) {
-            if (!ref.equals(path) && !isValid(ref)) {
-                throw new IOException("cannot register '" + storeDir().print(path) + "': its reference '"
-                        + storeDir().print(ref) + "' is not valid; add that path first");
-            }
-        }
-    }
-
-    private Path newTempDir() throws IOException {
-        return Files.createDirectory(layout.physicalStoreDir().resolve(StoreLayout.TEMP_PREFIX + AtomicFile.randomSuffix()));
     }
 }
