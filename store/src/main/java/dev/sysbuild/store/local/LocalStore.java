@@ -1,24 +1,18 @@
 package dev.sysbuild.store.local;
 
 import dev.sysbuild.store.hash.Hash;
-import dev.sysbuild.store.hash.HashFormat;
 import dev.sysbuild.store.path.PathImport;
 import dev.sysbuild.store.path.StoreDir;
 import dev.sysbuild.store.path.StorePath;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
-import java.util.TreeSet;
 
 /**
  * The store under a target root: which paths are valid, and the only ways a path becomes valid.
@@ -37,10 +31,9 @@ public final class LocalStore {
     private final StoreLayout layout;
     private final ValidPathDb db;
     private final GcLock gcLock;
-    private final TempRoots tempRoots;
-    private final Clock clock;
     private final PathRegistry registry;
     private final PathAdder adder;
+    private final OutputRegistrar registrar;
     /** A seam for tests to crash between moving a path into place and registering it. */
     Runnable beforeRegister = () -> {};
 
@@ -48,10 +41,10 @@ public final class LocalStore {
         this.layout = layout;
         this.db = new ValidPathDb(layout);
         this.gcLock = GcLock.of(layout.gcLockFile());
-        this.tempRoots = TempRoots.of(layout);
-        this.clock = clock;
-        this.registry = new PathRegistry(layout, db, gcLock, tempRoots, clock, lockTimeout, () -> beforeRegister);
+        this.registry = new PathRegistry(layout, db, gcLock, TempRoots.of(layout), clock, lockTimeout,
+                () -> beforeRegister);
         this.adder = new PathAdder(registry);
+        this.registrar = new OutputRegistrar(registry);
     }
 
     /** Opens (creating its directories if need be) the store under {@code root}. */
@@ -200,27 +193,7 @@ public final class LocalStore {
      */
     public PreparedRegistration prepareRegistration(Collection<StorePath> outputs, Collection<StorePath> candidates,
             Optional<StorePath> deriver) throws IOException {
-        try (GcLock.Held gc = gcLock.shared()) {
-            List<StorePath> scanFor = new ArrayList<>(candidates);
-            scanFor.addAll(outputs);
-            List<PathInfo> infos = new ArrayList<>();
-            for (StorePath p : outputs) {
-                Optional<PathInfo> existing = db.query(p);
-                if (existing.isPresent()) {
-                    infos.add(existing.get());
-                    continue;
-                }
-                Path physical = layout.physical(p);
-                if (!Files.exists(physical, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new IOException("cannot register '" + storeDir().print(p) + "': the builder did not create "
-                            + physical);
-                }
-                Canonicaliser.canonicalise(physical);
-                NarSummary nar = NarSummary.of(physical, scanFor);
-                infos.add(new PathInfo(p, nar.narHash(), nar.narSize(), nar.references(), deriver, clock.instant()));
-            }
-            return new PreparedRegistration(ReferenceOrder.dependenciesFirst(infos));
-        }
+        return registrar.prepare(outputs, candidates, deriver);
     }
 
     /**
@@ -229,15 +202,7 @@ public final class LocalStore {
      * entries in commit order, already valid ones included.
      */
     public List<PathInfo> commitRegistration(PreparedRegistration prepared) throws IOException {
-        try (GcLock.Held gc = gcLock.shared()) {
-            List<PathInfo> todo = new ArrayList<>();
-            for (PathInfo info : prepared.infos()) {
-                if (!isValid(info.path())) todo.add(info);
-            }
-            for (PathInfo info : todo) FileTrees.syncTree(layout.physical(info.path()));
-            for (PathInfo info : todo) registry.commit(info);
-            return prepared.infos();
-        }
+        return registrar.commit(prepared);
     }
 
     /** Outputs canonicalised and scanned by {@link #prepareRegistration}, not yet valid. */
@@ -308,53 +273,7 @@ public final class LocalStore {
      * leaves valid paths missing, which {@code store verify} reports and a second repair fixes.
      */
     public void rebuildInPlace(Collection<StorePath> outputs, Rebuild rebuild) throws Exception {
-        for (StorePath p : outputs) {
-            if (db.query(p).isEmpty()) throw new IOException("cannot repair '" + storeDir().print(p) + "': it is not valid");
-        }
-        try (GcLock.Held gc = gcLock.shared()) {
-            Path aside = registry.newTempDir();
-            try {
-                for (StorePath p : outputs) {
-                    Path target = layout.physical(p);
-                    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                        Files.move(target, aside.resolve(p.baseName()), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                    }
-                }
-                try {
-                    rebuild.run();
-                    for (StorePath p : outputs) {
-                        Path target = layout.physical(p);
-                        PathInfo info = db.query(p).orElseThrow();
-                        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                            throw new IOException("rebuilding did not create '" + storeDir().print(p) + "'");
-                        }
-                        Canonicaliser.canonicalise(target);
-                        NarSummary nar = NarSummary.of(target, List.of());
-                        if (!nar.narHash().equals(info.narHash())) {
-                            throw new IOException("rebuilding '" + storeDir().print(p) + "' gave NAR hash "
-                                    + nar.narHash().toPrefixed(HashFormat.NIX32) + ", not the recorded "
-                                    + info.narHash().toPrefixed(HashFormat.NIX32)
-                                    + ": its builder is not reproducible, so this path cannot be repaired by rebuilding");
-                        }
-                        FileTrees.syncTree(target);
-                    }
-                } catch (Exception e) {
-                    for (StorePath p : outputs) {
-                        Path target = layout.physical(p);
-                        FileTrees.deleteRecursively(target);
-                        Path old = aside.resolve(p.baseName());
-                        if (Files.exists(old, LinkOption.NOFOLLOW_LINKS)) {
-                            Files.move(old, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                        }
-                    }
-                    throw e;
-                } finally {
-                    AtomicFile.syncDirectory(layout.physicalStoreDir());
-                }
-            } finally {
-                FileTrees.deleteRecursively(aside);
-            }
-        }
+        OutputRebuild.run(registry, outputs, rebuild);
     }
 
     /**
