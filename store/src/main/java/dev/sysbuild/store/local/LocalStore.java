@@ -1,24 +1,18 @@
 package dev.sysbuild.store.local;
 
 import dev.sysbuild.store.hash.Hash;
-import dev.sysbuild.store.hash.HashFormat;
 import dev.sysbuild.store.path.PathImport;
 import dev.sysbuild.store.path.StoreDir;
 import dev.sysbuild.store.path.StorePath;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
-import java.util.TreeSet;
 
 /**
  * The store under a target root: which paths are valid, and the only ways a path becomes valid.
@@ -33,15 +27,13 @@ import java.util.TreeSet;
  */
 public final class LocalStore {
     private static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofHours(1);
-    /** While an add copies, the write-back of its file system is started after every so many bytes (see {@link TreeSync}). */
-    private static final long WRITE_BACK_EVERY = 32 << 20;
 
     private final StoreLayout layout;
     private final ValidPathDb db;
     private final GcLock gcLock;
-    private final TempRoots tempRoots;
-    private final Clock clock;
-    private final Duration lockTimeout;
+    private final PathRegistry registry;
+    private final PathAdder adder;
+    private final OutputRegistrar registrar;
     /** A seam for tests to crash between moving a path into place and registering it. */
     Runnable beforeRegister = () -> {};
 
@@ -49,9 +41,10 @@ public final class LocalStore {
         this.layout = layout;
         this.db = new ValidPathDb(layout);
         this.gcLock = GcLock.of(layout.gcLockFile());
-        this.tempRoots = TempRoots.of(layout);
-        this.clock = clock;
-        this.lockTimeout = lockTimeout;
+        this.registry = new PathRegistry(layout, db, gcLock, TempRoots.of(layout), clock, lockTimeout,
+                () -> beforeRegister);
+        this.adder = new PathAdder(registry);
+        this.registrar = new OutputRegistrar(registry);
     }
 
     /** Opens (creating its directories if need be) the store under {@code root}. */
@@ -91,17 +84,7 @@ public final class LocalStore {
      * answer checked again there, so a collection that ran in between gives "not valid".
      */
     public boolean isValid(StorePath p) throws IOException {
-        if (db.query(p).isEmpty()) return false;
-        if (tempRoots.contains(p)) return true;
-        try (GcLock.Held gc = gcLock.shared()) {
-            if (db.query(p).isEmpty()) return false;
-            tempRoots.add(p);
-            return true;
-        } catch (java.nio.file.FileSystemException | java.nio.file.ReadOnlyFileSystemException cannotWrite) {
-            // A reader that may not write the store (a normal user asking about /) cannot build
-            // with the path either: nothing to protect, and the question still has its answer.
-            return db.query(p).isPresent();
-        }
+        return registry.isValid(p);
     }
 
     /** The database entry of {@code p}, or empty if it is not valid. */
@@ -111,9 +94,7 @@ public final class LocalStore {
 
     /** Every valid path, sorted (reads every info file: for listing, not for checks). */
     public SortedSet<StorePath> validPaths() throws IOException {
-        SortedSet<StorePath> paths = new TreeSet<>();
-        for (PathInfo info : db.all()) paths.add(info.path());
-        return paths;
+        return registry.validPaths();
     }
 
     /**
@@ -121,21 +102,17 @@ public final class LocalStore {
      * {@code path-info} and deletion checks, too slow for a loop over the store.
      */
     public SortedSet<StorePath> queryReferrers(StorePath p) throws IOException {
-        SortedSet<StorePath> referrers = new TreeSet<>();
-        for (PathInfo info : db.all()) {
-            if (info.references().contains(p)) referrers.add(info.path());
-        }
-        return referrers;
+        return registry.queryReferrers(p);
     }
 
     /** Locks {@code p} for building, waiting up to the store's lock timeout. */
     public PathLock lockPath(StorePath p) throws IOException {
-        return PathLock.acquire(layout.lockFile(p), lockTimeout);
+        return registry.lockPath(p);
     }
 
     /** Locks {@code p} if nobody holds it now. */
     public Optional<PathLock> tryLockPath(StorePath p) throws IOException {
-        return PathLock.tryAcquire(layout.lockFile(p));
+        return registry.tryLockPath(p);
     }
 
     /**
@@ -145,40 +122,7 @@ public final class LocalStore {
      * valid. Adding content that is already valid does nothing and returns the same path.
      */
     public StorePath addToStore(Path source, String name, Collection<StorePath> candidates) throws IOException {
-        // One pass, as nix-store --add: the source is copied into a staging directory while its NAR is
-        // hashed and scanned (TreeCopy), and the path follows from that hash. Reading the source once
-        // more first, only to find out whether it is valid already, cost a third of every add; the
-        // price is that re-adding valid content copies it once and throws the copy away.
-        try (GcLock.Held gc = gcLock.shared()) {
-            Path temp = newTempDir();
-            try {
-                Path staged = temp.resolve("x");
-                // Canonicalised as it is unpacked (no second walk), and a large tree's data starts for
-                // the disk while the copy goes on, so the sync before the commit has little left to wait for.
-                Canonicaliser.WhileUnpacking canonical = new Canonicaliser.WhileUnpacking();
-                TreeSync.Early writeBack = new TreeSync.Early(temp, WRITE_BACK_EVERY);
-                NarSummary nar;
-                try {
-                    nar = TreeCopy.copy(source, staged, candidates, canonical, writeBack);
-                } finally {
-                    writeBack.await();
-                }
-                StorePath path = storeDir().sourcePath(name, nar.narHash(), nar.references(), false);
-                if (isValid(path)) return path;
-                try (PathLock lock = lockPath(path)) {
-                    if (isValid(path)) return path; // another process added it while we waited
-                    requireValidReferences(path, nar.references());
-                    canonical.sync(staged);
-                    install(staged, path, false);
-                    commit(new PathInfo(path, nar.narHash(), nar.narSize(), nar.references(), Optional.empty(),
-                            clock.instant()));
-                    lock.deleteFileQuietly(); // valid now: whoever waited finds it so (PathLock explains the protocol)
-                }
-                return path;
-            } finally {
-                FileTrees.deleteRecursively(temp);
-            }
-        }
+        return adder.addToStore(source, name, candidates);
     }
 
     /** {@link #addToStore(Path, String, Collection)} with no reference candidates. */
@@ -192,17 +136,7 @@ public final class LocalStore {
      * {@link PathImport#flat} computes. The copy is a plain, non-executable file.
      */
     public StorePath addFlatFileToStore(Path file, String name) throws IOException {
-        StorePath path = PathImport.flat(storeDir(), file, name);
-        // Copied as a stream: Files.copy would carry the source's mode, and a flat import has none.
-        Stager contentsOnly = staged -> {
-            try (InputStream in = Files.newInputStream(file)) {
-                Files.copy(in, staged);
-            }
-            return null;
-        };
-        return addStaged(path, List.of(), contentsOnly, (staged, narHash) -> {
-            if (!PathImport.flat(storeDir(), staged, name).equals(path)) throw changedWhileAdding(file);
-        });
+        return adder.addFlatFileToStore(file, name);
     }
 
     /**
@@ -212,11 +146,7 @@ public final class LocalStore {
      */
     public StorePath addTextToStore(String name, byte[] contents, Collection<StorePath> references)
             throws IOException {
-        StorePath path = storeDir().textPath(name, contents, references);
-        return addStaged(path, references, staged -> {
-            Files.write(staged, contents);
-            return NarSummary.ofRegularFile(contents);
-        }, (staged, narHash) -> {});
+        return adder.addTextToStore(name, contents, references);
     }
 
     /** One text path for {@link #addTextsToStore}. */
@@ -229,90 +159,7 @@ public final class LocalStore {
      * valid are left as they are. Returns the paths in the order given.
      */
     public List<StorePath> addTextsToStore(List<Text> texts) throws IOException {
-        List<StorePath> paths = new ArrayList<>();
-        java.util.SortedMap<StorePath, Text> todo = new java.util.TreeMap<>(); // sorted: locks are taken in one order
-        for (Text t : texts) {
-            StorePath p = storeDir().textPath(t.name(), t.contents(), t.references());
-            paths.add(p);
-            if (!isValid(p)) todo.putIfAbsent(p, t);
-        }
-        if (todo.isEmpty()) return paths;
-        try (GcLock.Held gc = gcLock.shared()) {
-            List<PathLock> locks = new ArrayList<>();
-            Path temp = null;
-            try {
-                for (StorePath p : todo.keySet()) locks.add(lockPath(p));
-                List<TextBatch.Item> items = new ArrayList<>();
-                for (java.util.Map.Entry<StorePath, Text> e : todo.entrySet()) {
-                    if (isValid(e.getKey())) continue; // another process added it while we waited
-                    for (StorePath ref : e.getValue().references()) {
-                        if (!todo.containsKey(ref)) requireValidReferences(e.getKey(), List.of(ref));
-                    }
-                    NarSummary nar = NarSummary.ofRegularFile(e.getValue().contents());
-                    items.add(new TextBatch.Item(new PathInfo(e.getKey(), nar.narHash(), nar.narSize(),
-                            new TreeSet<>(e.getValue().references()), Optional.empty(), clock.instant()),
-                            e.getValue().contents()));
-                }
-                if (items.isEmpty()) return paths;
-                temp = newTempDir();
-                new TextBatch(layout, temp, beforeRegister, db.pool()).commit(items, tempRoots::add);
-                for (PathLock lock : locks) lock.deleteFileQuietly(); // valid now (PathLock explains the protocol)
-            } finally {
-                for (PathLock lock : locks) lock.close();
-                if (temp != null) FileTrees.deleteRecursively(temp);
-            }
-        }
-        return paths;
-    }
-
-    /**
-     * The one way an add makes a path valid: unless {@code path} is valid, lock it, stage it in a
-     * temporary directory, canonicalise, let {@code check} refuse what the source turned into, move it into
-     * place and commit it with {@code references}.
-     */
-    private StorePath addStaged(StorePath path, Collection<StorePath> references, Stager stager, StagedCheck check)
-            throws IOException {
-        return addStaged(path, references, Optional.empty(), stager, check);
-    }
-
-    private StorePath addStaged(StorePath path, Collection<StorePath> references, Optional<StorePath> deriver,
-            Stager stager, StagedCheck check) throws IOException {
-        if (isValid(path)) return path;
-        try (GcLock.Held gc = gcLock.shared(); PathLock lock = lockPath(path)) {
-            if (isValid(path)) return path; // another process added it while we waited
-            requireValidReferences(path, references);
-            Path temp = newTempDir();
-            try {
-                Path staged = temp.resolve("x");
-                NarSummary unpacked = stager.stage(staged);
-                Canonicaliser.canonicalise(staged);
-                // Canonicalising changes nothing a NAR records, so a hash taken while unpacking stands.
-                NarSummary nar = unpacked != null ? unpacked : NarSummary.of(staged, List.of());
-                check.check(staged, nar.narHash());
-                install(staged, path, true);
-                commit(new PathInfo(path, nar.narHash(), nar.narSize(), new TreeSet<>(references),
-                        deriver, clock.instant()));
-                lock.deleteFileQuietly(); // valid now: whoever waited finds it so (PathLock explains the protocol)
-            } finally {
-                FileTrees.deleteRecursively(temp);
-            }
-        }
-        return path;
-    }
-
-    /** Puts the new object at a path that does not exist yet. */
-    private interface Stager {
-        /** Returns the object's NAR summary if staging computed it from the bytes written, else null. */
-        NarSummary stage(Path target) throws IOException;
-    }
-
-    /** Refuses a staged object that is not what the store path was computed from. */
-    private interface StagedCheck {
-        void check(Path staged, Hash stagedNarHash) throws IOException;
-    }
-
-    private static IOException changedWhileAdding(Path source) {
-        return new IOException("'" + source + "' changed while it was being added to the store; try again");
+        return adder.addTextsToStore(texts);
     }
 
     /**
@@ -346,27 +193,7 @@ public final class LocalStore {
      */
     public PreparedRegistration prepareRegistration(Collection<StorePath> outputs, Collection<StorePath> candidates,
             Optional<StorePath> deriver) throws IOException {
-        try (GcLock.Held gc = gcLock.shared()) {
-            List<StorePath> scanFor = new ArrayList<>(candidates);
-            scanFor.addAll(outputs);
-            List<PathInfo> infos = new ArrayList<>();
-            for (StorePath p : outputs) {
-                Optional<PathInfo> existing = db.query(p);
-                if (existing.isPresent()) {
-                    infos.add(existing.get());
-                    continue;
-                }
-                Path physical = layout.physical(p);
-                if (!Files.exists(physical, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new IOException("cannot register '" + storeDir().print(p) + "': the builder did not create "
-                            + physical);
-                }
-                Canonicaliser.canonicalise(physical);
-                NarSummary nar = NarSummary.of(physical, scanFor);
-                infos.add(new PathInfo(p, nar.narHash(), nar.narSize(), nar.references(), deriver, clock.instant()));
-            }
-            return new PreparedRegistration(ReferenceOrder.dependenciesFirst(infos));
-        }
+        return registrar.prepare(outputs, candidates, deriver);
     }
 
     /**
@@ -375,15 +202,7 @@ public final class LocalStore {
      * entries in commit order, already valid ones included.
      */
     public List<PathInfo> commitRegistration(PreparedRegistration prepared) throws IOException {
-        try (GcLock.Held gc = gcLock.shared()) {
-            List<PathInfo> todo = new ArrayList<>();
-            for (PathInfo info : prepared.infos()) {
-                if (!isValid(info.path())) todo.add(info);
-            }
-            for (PathInfo info : todo) FileTrees.syncTree(layout.physical(info.path()));
-            for (PathInfo info : todo) commit(info);
-            return prepared.infos();
-        }
+        return registrar.commit(prepared);
     }
 
     /** Outputs canonicalised and scanned by {@link #prepareRegistration}, not yet valid. */
@@ -423,17 +242,7 @@ public final class LocalStore {
      */
     public StorePath addNarToStore(StorePath path, Hash narHash, Collection<StorePath> references,
             Optional<StorePath> deriver, Path narFile) throws IOException {
-        Stager unpack = staged -> {
-            try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(narFile), 64 * 1024)) {
-                return NarCopy.restore(in, staged, List.of());
-            }
-        };
-        return addStaged(path, references, deriver, unpack, (staged, got) -> {
-            if (!got.equals(narHash)) {
-                throw new IOException("cannot add '" + storeDir().print(path) + "': its NAR hash is "
-                        + got.toPrefixed(HashFormat.NIX32) + ", not the expected " + narHash.toPrefixed(HashFormat.NIX32));
-            }
-        });
+        return adder.addNarToStore(path, narHash, references, deriver, narFile);
     }
 
     /**
@@ -444,7 +253,7 @@ public final class LocalStore {
         PathInfo info = queryPathInfo(path).orElseThrow(() -> new IOException("cannot repair '"
                 + storeDir().print(path) + "': it is not valid"));
         try (GcLock.Held gc = gcLock.shared(); PathLock lock = lockPath(path)) {
-            PathRepair.replace(layout, info, narFile, newTempDir());
+            PathRepair.replace(layout, info, narFile, registry.newTempDir());
         }
     }
 
@@ -464,53 +273,7 @@ public final class LocalStore {
      * leaves valid paths missing, which {@code store verify} reports and a second repair fixes.
      */
     public void rebuildInPlace(Collection<StorePath> outputs, Rebuild rebuild) throws Exception {
-        for (StorePath p : outputs) {
-            if (db.query(p).isEmpty()) throw new IOException("cannot repair '" + storeDir().print(p) + "': it is not valid");
-        }
-        try (GcLock.Held gc = gcLock.shared()) {
-            Path aside = newTempDir();
-            try {
-                for (StorePath p : outputs) {
-                    Path target = layout.physical(p);
-                    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                        Files.move(target, aside.resolve(p.baseName()), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                    }
-                }
-                try {
-                    rebuild.run();
-                    for (StorePath p : outputs) {
-                        Path target = layout.physical(p);
-                        PathInfo info = db.query(p).orElseThrow();
-                        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                            throw new IOException("rebuilding did not create '" + storeDir().print(p) + "'");
-                        }
-                        Canonicaliser.canonicalise(target);
-                        NarSummary nar = NarSummary.of(target, List.of());
-                        if (!nar.narHash().equals(info.narHash())) {
-                            throw new IOException("rebuilding '" + storeDir().print(p) + "' gave NAR hash "
-                                    + nar.narHash().toPrefixed(HashFormat.NIX32) + ", not the recorded "
-                                    + info.narHash().toPrefixed(HashFormat.NIX32)
-                                    + ": its builder is not reproducible, so this path cannot be repaired by rebuilding");
-                        }
-                        FileTrees.syncTree(target);
-                    }
-                } catch (Exception e) {
-                    for (StorePath p : outputs) {
-                        Path target = layout.physical(p);
-                        FileTrees.deleteRecursively(target);
-                        Path old = aside.resolve(p.baseName());
-                        if (Files.exists(old, LinkOption.NOFOLLOW_LINKS)) {
-                            Files.move(old, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                        }
-                    }
-                    throw e;
-                } finally {
-                    AtomicFile.syncDirectory(layout.physicalStoreDir());
-                }
-            } finally {
-                FileTrees.deleteRecursively(aside);
-            }
-        }
+        OutputRebuild.run(registry, outputs, rebuild);
     }
 
     /**
@@ -533,45 +296,5 @@ public final class LocalStore {
     /** {@code store verify}: one message per problem found, none if the store is sound. */
     public List<String> verify(boolean checkContents) throws IOException {
         return StoreCheck.run(layout, db, checkContents);
-    }
-
-    /**
-     * Moves a staged tree to its place, replacing garbage a crashed attempt left there; with
-     * {@code sync}, forces the tree to disk first (a caller passing false has done so).
-     */
-    private void install(Path staged, StorePath path, boolean sync) throws IOException {
-        if (sync) FileTrees.syncTree(staged);
-        Path target = layout.physical(path);
-        // We hold the path's lock and it is not valid, so whatever is there is a crashed attempt's.
-        FileTrees.deleteRecursively(target);
-        Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
-        AtomicFile.syncDirectory(layout.physicalStoreDir());
-    }
-
-    /**
-     * The commit point. The references are checked again because a valid path's closure must be
-     * valid; the shared global lock keeps them from being collected between check and commit.
-     */
-    private void commit(PathInfo info) throws IOException {
-        requireValidReferences(info.path(), info.references());
-        beforeRegister.run();
-        db.register(info);
-        // Under the shared global lock (every caller holds it): no collection can take the new path
-        // before this process's own root for it is written.
-        tempRoots.add(info.path());
-    }
-
-    /** Checked before staging too, so a refused add leaves no garbage behind. */
-    private void requireValidReferences(StorePath path, Collection<StorePath> references) throws IOException {
-        for (StorePath ref : references) {
-            if (!ref.equals(path) && !isValid(ref)) {
-                throw new IOException("cannot register '" + storeDir().print(path) + "': its reference '"
-                        + storeDir().print(ref) + "' is not valid; add that path first");
-            }
-        }
-    }
-
-    private Path newTempDir() throws IOException {
-        return Files.createDirectory(layout.physicalStoreDir().resolve(StoreLayout.TEMP_PREFIX + AtomicFile.randomSuffix()));
     }
 }

@@ -11,5 +11,12 @@
  * unregistered directory, a half-written {@code .tmp-} file) is garbage that
  * {@link dev.sysbuild.store.local.LocalStore#deleteInvalidPaths()} removes, never a valid half
  * path.
+ *
+ * <p>{@link dev.sysbuild.store.local.LocalStore} is the one public entry point and stays a thin
+ * facade, so its contracts can be read in one place; the work is in package-private classes:
+ * {@code PathRegistry} (validity, path locks, staging directories, the move into place and the
+ * commit), {@code PathAdder} (the adds), {@code OutputRegistrar} (outputs a builder produced in
+ * place), {@code OutputRebuild} (repair by rebuilding), and the collection, sweep, verification
+ * and optimisation classes the facade calls under the global lock.
  */
 package dev.sysbuild.store.local;
