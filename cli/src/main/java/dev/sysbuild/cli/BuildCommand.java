@@ -91,7 +91,6 @@ class BuildCommand implements Callable<Integer>, CommonOptions.Holder {
     /** The command's model, built in code ({@link Specs} says why). */
     CommandSpec spec() {
         CommandSpec c = Specs.command(this, name(), description());
-        c.addMixin("common", common.spec());
         c.addPositional(PositionalParamSpec.builder().arity("0..1").paramLabel("FILE").type(String.class)
                 .description("The expression to build (a directory means its default.nix).").build());
         c.addOption(Specs.option(OptionSpec.builder("-f", "--file").paramLabel("CONFIG").type(String.class)

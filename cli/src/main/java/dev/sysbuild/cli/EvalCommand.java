@@ -47,7 +47,6 @@ final class EvalCommand implements Callable<Integer>, CommonOptions.Holder {
     CommandSpec spec() {
         CommandSpec c = Specs.command(this, "eval",
                 "Evaluate a file or expression and print its value (as nix-instantiate --eval does).");
-        c.addMixin("common", common.spec());
         c.addOption(Specs.flag("Evaluate the whole value, not just its outer layer.", "--strict"));
         c.addOption(Specs.flag("Print the value as JSON.", "--json"));
         c.addOption(Specs.flag("Print the value as XML (as nix-instantiate --xml).", "--xml"));

@@ -29,7 +29,6 @@ final class GcCommand implements Callable<Integer>, CommonOptions.Holder {
         CommandSpec c = Specs.command(this, "gc", "Delete every store path that no root reaches, and print what went.",
                 "Roots: generations (sysbuild/var/profiles), sysbuild/var/gcroots (e.g. result links),",
                 "run/current-system, and paths being built.");
-        c.addMixin("common", common.spec());
         c.addOption(Specs.flag("Only print what would be deleted and the space that would free.", "-n", "--dry-run"));
         spec = c;
         return c;

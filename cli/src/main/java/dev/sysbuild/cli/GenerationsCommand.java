@@ -30,7 +30,6 @@ final class GenerationsCommand implements Runnable, CommonOptions.Holder {
     GenerationsCommand(SysbuildCommand parent, java.util.Set<String> words) {
         this.parent = parent;
         spec = Specs.command(this, "generations", "List, show, compare and delete system generations.");
-        spec.addMixin("common", common.spec());
         boolean some = false;
         for (String name : SUBCOMMANDS) some |= words.contains(name);
         for (String name : SUBCOMMANDS) {

@@ -22,7 +22,6 @@ final class GenerationsListCommand implements Callable<Integer>, CommonOptions.H
     CommandSpec spec() {
         CommandSpec c = Specs.command(this, "list",
                 "List generations: number, date, current and boot-default markers, label, kernel, packages, closure size.");
-        c.addMixin("common", common.spec());
         c.addOption(Specs.flag("Print a JSON array of objects (dates in ISO-8601).", "--json"));
         spec = c;
         return c;

@@ -20,7 +20,6 @@ final class RollbackCommand implements Callable<Integer>, CommonOptions.Holder {
     CommandSpec spec() {
         CommandSpec c = Specs.command(this, "rollback",
                 "Make the previous generation (or generation N) active and the boot default, without building.");
-        c.addMixin("common", common.spec());
         c.addOption(Specs.option(OptionSpec.builder("--to").paramLabel("N").type(Integer.class)
                 .description("The generation to go back (or forward) to."), null));
         spec = c;

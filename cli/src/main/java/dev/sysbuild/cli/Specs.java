@@ -14,11 +14,13 @@ final class Specs {
     private Specs() {}
 
     /**
-     * A command named {@code name}, with {@code -h/--help} and {@code -V/--version} as picocli's
-     * {@code mixinStandardHelpOptions} gives (which reads an annotated mixin).
+     * A command named {@code name}, with the common options, and {@code -h/--help} and
+     * {@code -V/--version} as picocli's {@code mixinStandardHelpOptions} gives (which reads an
+     * annotated mixin).
      */
-    static CommandSpec command(Object userObject, String name, String... description) {
+    static CommandSpec command(CommonOptions.Holder userObject, String name, String... description) {
         CommandSpec c = CommandSpec.wrapWithoutInspection(userObject).name(name).versionProvider(new Version());
+        c.addMixin("common", userObject.common().spec());
         c.usageMessage().description(description);
         c.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.").build());
         c.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)

@@ -35,7 +35,6 @@ final class StoreCommand implements Runnable, CommonOptions.Holder {
     StoreCommand(SysbuildCommand parent, java.util.Set<String> words) {
         this.parent = parent;
         spec = Specs.command(this, "store", "Work with the store: add, inspect, verify, export, import, optimise, dump, log.");
-        spec.addMixin("common", common.spec());
         boolean some = words.contains("optimize");
         for (String name : SUBCOMMANDS) some |= words.contains(name);
         for (String name : SUBCOMMANDS) {

@@ -6,7 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** The top-level {@code sysbuild} command. */
-public final class SysbuildCommand implements Runnable {
+public final class SysbuildCommand implements Runnable, CommonOptions.Holder {
     final CommandSpec spec;
 
     /** Global options given before the command name; {@link CommonOptions#passDown} hands them on. */
@@ -28,7 +28,11 @@ public final class SysbuildCommand implements Runnable {
         this.err = err;
         // Built in code ({@link Specs} says why).
         spec = Specs.command(this, "sysbuild", "Build and switch whole Linux systems described in the Nix language.");
-        spec.addMixin("common", common.spec());
+    }
+
+    @Override
+    public CommonOptions common() {
+        return common;
     }
 
     @Override

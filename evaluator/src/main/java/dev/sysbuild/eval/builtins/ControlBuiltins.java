@@ -85,16 +85,12 @@ final class ControlBuiltins {
         return NixList.wrap(done.toArray(new Value[0]));
     }
 
-    /**
-     * This group's builtins as one class, chosen by number: as lambdas, each cost ~0.25 ms to
-     * link when an evaluator was first made (~100 of them were most of its start-up).
-     */
-    private static final class Fn implements dev.sysbuild.eval.value.PrimOp.Impl {
-        private final int id;
+    /** This group's builtins, by number ({@link NumberedBuiltins} says why). */
+    private static final class Fn extends NumberedBuiltins {
         private final dev.sysbuild.eval.EvalIO io;
 
         Fn(int id, dev.sysbuild.eval.EvalIO io) {
-            this.id = id;
+            super(id);
             this.io = io;
         }
 
