@@ -6,22 +6,35 @@ import dev.sysbuild.generations.SystemDirectory;
 import dev.sysbuild.store.path.StorePath;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * {@code sysbuild activate [DIR]}: activates the generation DIR is, which is what a generation's
  * {@code init} runs early at boot ({@code sysbuild activate /sysbuild/var/profiles/system-N-link});
  * without DIR the boot default, which is also what finishes a {@code switch} that was interrupted.
  */
-@Command(name = "activate", mixinStandardHelpOptions = true,
-        description = "Activate a generation now: DIR (a generation link or toplevel, as a generation's init passes it),"
-                + " else the boot default (also finishes an interrupted switch).")
 final class ActivateCommand implements Callable<Integer>, CommonOptions.Holder {
-    @ParentCommand
-    SysbuildCommand parent;
+    final SysbuildCommand parent;
+
+    private CommandSpec spec;
+
+    ActivateCommand(SysbuildCommand parent) {
+        this.parent = parent;
+    }
+
+    /** The command's model, built in code ({@link Specs} says why). */
+    CommandSpec spec() {
+        CommandSpec c = Specs.command(this, "activate",
+                "Activate a generation now: DIR (a generation link or toplevel, as a generation's init passes it),"
+                        + " else the boot default (also finishes an interrupted switch).");
+        c.addPositional(PositionalParamSpec.builder().arity("0..1").paramLabel("DIR").type(String.class)
+                .description("The generation to activate: /sysbuild/var/profiles/system-N-link or a toplevel store path,"
+                        + " a path on the target (under --root R it may also be given with R in front).").build());
+        c.addOption(Specs.flag("Print what activation would change; change nothing.", "--dry-run"));
+        spec = c;
+        return c;
+    }
 
     final CommonOptions common = new CommonOptions();
 
@@ -30,16 +43,14 @@ final class ActivateCommand implements Callable<Integer>, CommonOptions.Holder {
         return common;
     }
 
-    @Parameters(arity = "0..1", paramLabel = "DIR",
-            description = "The generation to activate: /sysbuild/var/profiles/system-N-link or a toplevel store path,"
-                    + " a path on the target (under --root R it may also be given with R in front).")
     String dir;
 
-    @Option(names = "--dry-run", description = "Print what activation would change; change nothing.")
     boolean dryRun;
 
     @Override
     public Integer call() {
+        dir = Specs.positional(spec, 0);
+        dryRun = Specs.value(spec, "--dry-run");
         return SystemContext.run(parent.err, common.verbose, () -> {
             SystemContext ctx = new SystemContext(common, parent.err);
             if (dryRun) {

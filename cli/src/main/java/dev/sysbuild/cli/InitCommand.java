@@ -9,16 +9,28 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code sysbuild init [DIR]}: a new configuration repository that builds as it is. */
-@Command(name = "init", mixinStandardHelpOptions = true,
-        description = "Create a configuration repository: a commented system.conf, .gitignore, git init and a first commit.")
 final class InitCommand implements Callable<Integer>, CommonOptions.Holder {
-    @ParentCommand
-    SysbuildCommand parent;
+    final SysbuildCommand parent;
+
+    private CommandSpec spec;
+
+    InitCommand(SysbuildCommand parent) {
+        this.parent = parent;
+    }
+
+    /** The command's model, built in code ({@link Specs} says why). */
+    CommandSpec spec() {
+        CommandSpec c = Specs.command(this, "init",
+                "Create a configuration repository: a commented system.conf, .gitignore, git init and a first commit.");
+        c.addPositional(PositionalParamSpec.builder().arity("0..1").paramLabel("DIR").type(String.class)
+                .description("Where to create it (default: the current directory).").initialValue(dir).build());
+        spec = c;
+        return c;
+    }
 
     final CommonOptions common = new CommonOptions();
 
@@ -27,7 +39,6 @@ final class InitCommand implements Callable<Integer>, CommonOptions.Holder {
         return common;
     }
 
-    @Parameters(arity = "0..1", paramLabel = "DIR", description = "Where to create it (default: the current directory).")
     String dir = ".";
 
     /** The files a new configuration starts with. */
@@ -42,6 +53,7 @@ final class InitCommand implements Callable<Integer>, CommonOptions.Holder {
 
     @Override
     public Integer call() {
+        dir = Specs.positional(spec, 0);
         Path target = Path.of(Session.absolute(dir)).normalize();
         try {
             CommitInfo first = ConfigInit.create(target, template(), "Initial configuration (sysbuild init)");

@@ -10,17 +10,29 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code sysbuild repl}: an interactive session in the language, like {@code nix repl}. */
-@Command(name = "repl", mixinStandardHelpOptions = true,
-        description = {"Evaluate expressions interactively, as nix repl does; type :? for the commands.",
-                "Off a terminal (a pipe, a file) lines are read plainly, without prompts, so sessions can be scripted."})
 final class ReplCommand implements Callable<Integer>, CommonOptions.Holder {
-    @ParentCommand
-    SysbuildCommand parent;
+    final SysbuildCommand parent;
+
+    private CommandSpec spec;
+
+    ReplCommand(SysbuildCommand parent) {
+        this.parent = parent;
+    }
+
+    /** The command's model, built in code ({@link Specs} says why). */
+    CommandSpec spec() {
+        CommandSpec c = Specs.command(this, "repl",
+                "Evaluate expressions interactively, as nix repl does; type :? for the commands.",
+                "Off a terminal (a pipe, a file) lines are read plainly, without prompts, so sessions can be scripted.");
+        c.addPositional(PositionalParamSpec.builder().arity("0..*").paramLabel("FILE").type(List.class)
+                .auxiliaryTypes(String.class).description("Files to load first, as with :l.").build());
+        spec = c;
+        return c;
+    }
 
     final CommonOptions common = new CommonOptions();
 
@@ -29,11 +41,12 @@ final class ReplCommand implements Callable<Integer>, CommonOptions.Holder {
         return common;
     }
 
-    @Parameters(arity = "0..*", paramLabel = "FILE", description = "Files to load first, as with :l.")
     List<String> files = new ArrayList<>();
 
     @Override
     public Integer call() throws IOException {
+        List<String> given = Specs.positional(spec, 0);
+        if (given != null) files = given;
         Repl repl = new Repl(() -> Session.evaluator(common), parent.out, parent.err, common.verbose);
         for (String file : files) repl.load(file);
         try (ReplInput input = open(repl)) {

@@ -57,10 +57,10 @@ public final class SysbuildCommand implements Runnable, CommonOptions.Holder {
     /** The user object (or, for a command built in code, the model) of the command {@code name}. */
     private static Object command(String name, SysbuildCommand top) {
         return switch (name) {
-            case "parse" -> new ParseCommand();
+            case "parse" -> new ParseCommand(top).spec();
             case "eval" -> new EvalCommand(top).spec();
-            case "repl" -> new ReplCommand();
-            case "init" -> new InitCommand();
+            case "repl" -> new ReplCommand(top).spec();
+            case "init" -> new InitCommand(top).spec();
             case "debian" -> new DebianCommand();
             case "boot-ok" -> new BootOkCommand();
             case "build" -> new BuildCommand(top).spec();
@@ -72,7 +72,7 @@ public final class SysbuildCommand implements Runnable, CommonOptions.Holder {
             case "store" -> new StoreCommand(top, top.words).spec;
             case "options" -> new OptionsCommand();
             case "rollback" -> new RollbackCommand(top).spec();
-            case "activate" -> new ActivateCommand();
+            case "activate" -> new ActivateCommand(top).spec();
             case "generations" -> new GenerationsCommand(top, top.words).spec;
             case "log" -> new LogCommand();
             case "help" -> new CommandLine.HelpCommand();
