@@ -7,23 +7,36 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code sysbuild boot-ok}: run once the system is up (e.g. by a unit after multi-user.target);
  * it ends boot counting for the generation that booted, so systemd-boot stops counting its tries
  * and never falls back from it.
  */
-@Command(name = "boot-ok", mixinStandardHelpOptions = true,
-        description = "Mark the booted generation's boot entry good, ending its boot counting; run once the system is up.")
 final class BootOkCommand implements Callable<Integer>, CommonOptions.Holder {
     /** Where the running kernel's command line is, when --root is /. */
     static final Path PROC_CMDLINE = Path.of("/proc/cmdline");
 
-    @ParentCommand
-    SysbuildCommand parent;
+    final SysbuildCommand parent;
+
+    private CommandSpec spec;
+
+    BootOkCommand(SysbuildCommand parent) {
+        this.parent = parent;
+    }
+
+    /** The command's model, built in code ({@link Specs} says why). */
+    CommandSpec spec() {
+        CommandSpec c = Specs.command(this, "boot-ok",
+                "Mark the booted generation's boot entry good, ending its boot counting; run once the system is up.");
+        c.addOption(Specs.option(OptionSpec.builder("--generation").paramLabel("N").type(Integer.class)
+                .description("The generation to mark (default: the booted one: init= on /proc/cmdline when --root is /, "
+                        + "else the one ROOT/run/current-system points at)."), null));
+        spec = c;
+        return c;
+    }
 
     final CommonOptions common = new CommonOptions();
 
@@ -32,13 +45,11 @@ final class BootOkCommand implements Callable<Integer>, CommonOptions.Holder {
         return common;
     }
 
-    @Option(names = "--generation", paramLabel = "N",
-            description = "The generation to mark (default: the booted one: init= on /proc/cmdline when --root is /, "
-                    + "else the one ROOT/run/current-system points at).")
     Integer generation;
 
     @Override
     public Integer call() {
+        generation = Specs.value(spec, "--generation");
         if (generation != null && generation < 1) {
             parent.err.println("error: --generation must be a generation number (1 or more), got " + generation);
             return 2;

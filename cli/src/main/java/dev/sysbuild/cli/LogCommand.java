@@ -13,21 +13,36 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code sysbuild log}: commits of the configuration repository and generations on one time line.
  * The repository is the one holding {@code -f CONFIG} (default ./system.conf), else the one the
  * newest generation recorded.
  */
-@Command(name = "log", mixinStandardHelpOptions = true,
-        description = "Show the configuration's commits and the generations built from them, newest first:"
-                + " which commits were never built, which generation is current and which boots.")
 final class LogCommand implements Callable<Integer>, CommonOptions.Holder {
-    @ParentCommand
-    SysbuildCommand parent;
+    final SysbuildCommand parent;
+
+    private CommandSpec spec;
+
+    LogCommand(SysbuildCommand parent) {
+        this.parent = parent;
+    }
+
+    /** The command's model, built in code ({@link Specs} says why). */
+    CommandSpec spec() {
+        CommandSpec c = Specs.command(this, "log",
+                "Show the configuration's commits and the generations built from them, newest first:"
+                        + " which commits were never built, which generation is current and which boots.");
+        c.addOption(Specs.option(OptionSpec.builder("-f", "--file").paramLabel("CONFIG").type(String.class)
+                .description("The system configuration whose repository is shown (default: ./system.conf)."), configFile));
+        c.addOption(Specs.flag("Print a JSON array of the entries (commits and generations), newest first.", "--json"));
+        c.addOption(Specs.option(OptionSpec.builder("-n", "--max-count").paramLabel("N").type(int.class)
+                .description("Show the newest N entries (default: " + max + ")."), max));
+        spec = c;
+        return c;
+    }
 
     final CommonOptions common = new CommonOptions();
 
@@ -36,18 +51,17 @@ final class LogCommand implements Callable<Integer>, CommonOptions.Holder {
         return common;
     }
 
-    @Option(names = {"-f", "--file"}, paramLabel = "CONFIG",
-            description = "The system configuration whose repository is shown (default: ./system.conf).")
     String configFile = "system.conf";
 
-    @Option(names = "--json", description = "Print a JSON array of the entries (commits and generations), newest first.")
     boolean json;
 
-    @Option(names = {"-n", "--max-count"}, paramLabel = "N", description = "Show the newest N entries (default: ${DEFAULT-VALUE}).")
     int max = 30;
 
     @Override
     public Integer call() {
+        configFile = Specs.value(spec, "--file");
+        json = Specs.value(spec, "--json");
+        max = Specs.value(spec, "--max-count");
         if (max < 1) {
             parent.err.println("error: --max-count must be at least 1");
             return 2;

@@ -9,24 +9,40 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * {@code sysbuild options}: the option reference of the bundled OS modules, from their
  * declarations. Without a configuration file (none at the default ./system.conf) it shows the
  * options with the empty configuration.
  */
-@Command(name = "options", mixinStandardHelpOptions = true,
-        description = {"List the options of the OS modules with type, default and description.",
+final class OptionsCommand implements Callable<Integer>, CommonOptions.Holder {
+    final SysbuildCommand parent;
+
+    private CommandSpec spec;
+
+    OptionsCommand(SysbuildCommand parent) {
+        this.parent = parent;
+    }
+
+    /** The command's model, built in code ({@link Specs} says why). */
+    CommandSpec spec() {
+        CommandSpec c = Specs.command(this, "options", "List the options of the OS modules with type, default and description.",
                 "  options              every option",
                 "  options search WORD  options whose name or description contains WORD",
-                "  options show NAME    one option: its value in this configuration, and every file:line that declared or defined it"})
-final class OptionsCommand implements Callable<Integer>, CommonOptions.Holder {
-    @ParentCommand
-    SysbuildCommand parent;
+                "  options show NAME    one option: its value in this configuration, and every file:line that declared or defined it");
+        c.addOption(Specs.option(OptionSpec.builder("-f", "--file").paramLabel("FILE").type(String.class)
+                .description("The configuration (default: ./system.conf, if it exists)."), null));
+        c.addOption(Specs.flag("Print the options as JSON.", "--json"));
+        c.addOption(Specs.flag("Print the reference of the bundled options (empty configuration) as Markdown: docs/options.md.",
+                "--markdown"));
+        c.addPositional(PositionalParamSpec.builder().arity("0..2").paramLabel("search WORD | show NAME").type(List.class)
+                .auxiliaryTypes(String.class).description("What to show (default: every option).").build());
+        spec = c;
+        return c;
+    }
 
     final CommonOptions common = new CommonOptions();
 
@@ -35,20 +51,21 @@ final class OptionsCommand implements Callable<Integer>, CommonOptions.Holder {
         return common;
     }
 
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "The configuration (default: ./system.conf, if it exists).")
     String file;
 
-    @Option(names = "--json", description = "Print the options as JSON.")
     boolean json;
 
-    @Option(names = "--markdown", description = "Print the reference of the bundled options (empty configuration) as Markdown: docs/options.md.")
     boolean markdown;
 
-    @Parameters(arity = "0..2", paramLabel = "search WORD | show NAME", description = "What to show (default: every option).")
     List<String> action = List.of();
 
     @Override
     public Integer call() {
+        file = Specs.value(spec, "--file");
+        json = Specs.value(spec, "--json");
+        markdown = Specs.value(spec, "--markdown");
+        List<String> given = Specs.positional(spec, 0);
+        action = given != null ? given : List.of();
         String verb = action.isEmpty() ? null : action.get(0);
         if (verb != null && (!List.of("search", "show").contains(verb) || action.size() != 2)) {
             parent.err.println("error: expected `options`, `options search WORD` or `options show NAME` (see sysbuild options --help)");

@@ -62,7 +62,7 @@ public final class SysbuildCommand implements Runnable, CommonOptions.Holder {
             case "repl" -> new ReplCommand(top).spec();
             case "init" -> new InitCommand(top).spec();
             case "debian" -> new DebianCommand();
-            case "boot-ok" -> new BootOkCommand();
+            case "boot-ok" -> new BootOkCommand(top).spec();
             case "build" -> new BuildCommand(top).spec();
             case "switch" -> new SystemChangeCommand.Switch(top).spec();
             case "boot" -> new SystemChangeCommand.Boot(top).spec();
@@ -70,11 +70,11 @@ public final class SysbuildCommand implements Runnable, CommonOptions.Holder {
             case "dry-activate" -> new SystemChangeCommand.DryActivate(top).spec();
             case "gc" -> new GcCommand(top).spec();
             case "store" -> new StoreCommand(top, top.words).spec;
-            case "options" -> new OptionsCommand();
+            case "options" -> new OptionsCommand(top).spec();
             case "rollback" -> new RollbackCommand(top).spec();
             case "activate" -> new ActivateCommand(top).spec();
             case "generations" -> new GenerationsCommand(top, top.words).spec;
-            case "log" -> new LogCommand();
+            case "log" -> new LogCommand(top).spec();
             case "help" -> new CommandLine.HelpCommand();
             default -> throw new IllegalArgumentException(name);
         };
