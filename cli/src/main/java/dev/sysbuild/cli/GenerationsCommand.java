@@ -10,15 +10,15 @@ final class GenerationsCommand implements Runnable, CommonOptions.Holder {
     final CommandSpec spec;
     final CommonOptions common = new CommonOptions();
 
-    /** The subcommands, in the order help lists them; the annotated ones are read only when named. */
+    /** The subcommands, in the order help lists them; only the named one is built. */
     private static final List<String> SUBCOMMANDS = List.of("list", "show", "diff", "delete");
 
     private Object subcommand(String name) {
         return switch (name) {
             case "list" -> new GenerationsListCommand(this).spec();
-            case "show" -> new GenerationsShowCommand();
-            case "diff" -> new GenerationsDiffCommand();
-            case "delete" -> new GenerationsDeleteCommand();
+            case "show" -> new GenerationsShowCommand(this).spec();
+            case "diff" -> new GenerationsDiffCommand(this).spec();
+            case "delete" -> new GenerationsDeleteCommand(this).spec();
             default -> throw new IllegalArgumentException(name);
         };
     }

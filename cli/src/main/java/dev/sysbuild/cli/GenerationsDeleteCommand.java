@@ -7,21 +7,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * {@code sysbuild generations delete N... | +K | Nd}: by number (an error names any that is the
  * boot default or active, and then nothing is deleted), all but the newest K, or those older
  * than N days; the last two skip the boot default and the active generation.
  */
-@Command(name = "delete", mixinStandardHelpOptions = true,
-        description = "Delete generations: numbers, +K (keep the newest K), or Nd (older than N days). "
-                + "Never the boot default or the active one. 'sysbuild gc' then frees their store paths.")
 final class GenerationsDeleteCommand implements Callable<Integer>, CommonOptions.Holder {
-    @ParentCommand
-    GenerationsCommand parent;
+    final GenerationsCommand parent;
+
+    private CommandSpec spec;
+
+    GenerationsDeleteCommand(GenerationsCommand parent) {
+        this.parent = parent;
+    }
+
+    /** The command's model, built in code ({@link Specs} says why). */
+    CommandSpec spec() {
+        CommandSpec c = Specs.command(this, "delete", 
+                "Delete generations: numbers, +K (keep the newest K), or Nd (older than N days). "
+                        + "Never the boot default or the active one. 'sysbuild gc' then frees their store paths.");
+        c.addPositional(PositionalParamSpec.builder().arity("1..*").required(true).paramLabel("N...|+K|Nd").type(List.class)
+                .auxiliaryTypes(String.class).description("What to delete.").build());
+        spec = c;
+        return c;
+    }
 
     final CommonOptions common = new CommonOptions();
 
@@ -30,11 +42,11 @@ final class GenerationsDeleteCommand implements Callable<Integer>, CommonOptions
         return common;
     }
 
-    @Parameters(arity = "1..*", paramLabel = "N...|+K|Nd", description = "What to delete.")
     List<String> what = new ArrayList<>();
 
     @Override
     public Integer call() {
+        what = Specs.positional(spec, 0);
         SysbuildCommand top = parent.parent;
         boolean selector = what.size() == 1 && what.get(0).matches("\\+[0-9]+|[0-9]+d");
         if (!selector && !what.stream().allMatch(s -> s.matches("[0-9]{1,9}"))) {

@@ -14,16 +14,28 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code sysbuild generations diff [A B]}: what changed from A to B (default: the previous generation to the current one). */
-@Command(name = "diff", mixinStandardHelpOptions = true,
-        description = "Show what differs between generations A and B (default: the one before the current, and the current).")
 final class GenerationsDiffCommand implements Callable<Integer>, CommonOptions.Holder {
-    @ParentCommand
-    GenerationsCommand parent;
+    final GenerationsCommand parent;
+
+    private CommandSpec spec;
+
+    GenerationsDiffCommand(GenerationsCommand parent) {
+        this.parent = parent;
+    }
+
+    /** The command's model, built in code ({@link Specs} says why). */
+    CommandSpec spec() {
+        CommandSpec c = Specs.command(this, "diff", 
+                "Show what differs between generations A and B (default: the one before the current, and the current).");
+        c.addPositional(PositionalParamSpec.builder().arity("0..2").paramLabel("A B").type(List.class)
+                .auxiliaryTypes(Integer.class).description("Two generation numbers.").build());
+        spec = c;
+        return c;
+    }
 
     final CommonOptions common = new CommonOptions();
 
@@ -32,11 +44,12 @@ final class GenerationsDiffCommand implements Callable<Integer>, CommonOptions.H
         return common;
     }
 
-    @Parameters(arity = "0..2", paramLabel = "A B", description = "Two generation numbers.")
     List<Integer> numbers = new ArrayList<>();
 
     @Override
     public Integer call() {
+        List<Integer> given = Specs.positional(spec, 0);
+        if (given != null) numbers = given;
         SysbuildCommand top = parent.parent;
         if (numbers.size() == 1) {
             top.err.println("error: give two generations (A B), or none to compare the previous with the current");

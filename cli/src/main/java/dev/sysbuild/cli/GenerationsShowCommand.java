@@ -9,15 +9,27 @@ import dev.sysbuild.generations.Toplevel;
 import dev.sysbuild.generations.ClosureSizes;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code sysbuild generations show N}. */
-@Command(name = "show", mixinStandardHelpOptions = true, description = "Show one generation: toplevel, boot, packages, provenance.")
 final class GenerationsShowCommand implements Callable<Integer>, CommonOptions.Holder {
-    @ParentCommand
-    GenerationsCommand parent;
+    final GenerationsCommand parent;
+
+    private CommandSpec spec;
+
+    GenerationsShowCommand(GenerationsCommand parent) {
+        this.parent = parent;
+    }
+
+    /** The command's model, built in code ({@link Specs} says why). */
+    CommandSpec spec() {
+        CommandSpec c = Specs.command(this, "show", "Show one generation: toplevel, boot, packages, provenance.");
+        c.addPositional(PositionalParamSpec.builder().arity("1").required(true).paramLabel("N").type(int.class)
+                .description("The generation number.").build());
+        spec = c;
+        return c;
+    }
 
     final CommonOptions common = new CommonOptions();
 
@@ -26,11 +38,11 @@ final class GenerationsShowCommand implements Callable<Integer>, CommonOptions.H
         return common;
     }
 
-    @Parameters(paramLabel = "N", description = "The generation number.")
     int number;
 
     @Override
     public Integer call() {
+        number = Specs.positional(spec, 0);
         SysbuildCommand top = parent.parent;
         return SystemContext.run(top.err, common.verbose, () -> {
             SystemContext ctx = new SystemContext(common, top.err);

@@ -30,7 +30,7 @@ final class StoreAddCommand implements Callable<Integer>, CommonOptions.Holder {
     CommandSpec spec() {
         CommandSpec c = Specs.command(this, "add",
                 "Copy files or directories into the store as source paths and print their store paths.");
-        c.addPositional(PositionalParamSpec.builder().arity("1..*").paramLabel("PATH")
+        c.addPositional(PositionalParamSpec.builder().arity("1..*").required(true).paramLabel("PATH")
                 .type(List.class).auxiliaryTypes(String.class)
                 .description("A file, directory or symlink; its name names the store path.").build());
         spec = c;

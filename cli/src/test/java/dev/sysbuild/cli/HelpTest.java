@@ -17,6 +17,15 @@ class HelpTest {
         assertThat(r.err()).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"store add", "generations show", "generations delete", "store dump", "debian index"})
+    void aMissingRequiredParameterIsAUsageError(String command) {
+        // Commands whose model is built in code must still require what their annotations did.
+        Cli r = Cli.run(command.split(" "));
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("Missing required parameter").contains("Usage: sysbuild " + command);
+    }
+
     @Test
     void theTopCommandListsTheCommandsAndGlobalOptions() {
         Cli r = Cli.run("--help");
