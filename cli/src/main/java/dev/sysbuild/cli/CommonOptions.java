@@ -12,7 +12,7 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Options every command accepts, before or after the command name. The top command and each
- * subcommand carry this mixin (built in code by {@link #spec}, added to every {@link Holder});
+ * subcommand carry this mixin (built in code by {@link #spec}, added by {@link Specs#command});
  * {@link #passDown} then copies what was given before a command name into that command's own
  * copy, so a command only ever reads its own {@code common}.
  */
@@ -28,13 +28,6 @@ public final class CommonOptions {
     boolean verbose;
     boolean quiet;
     boolean noColor;
-
-    /** Gives every command in {@code cl}'s tree that holds these options its mixin, unless it has one. */
-    static void addTo(picocli.CommandLine cl) {
-        CommandSpec spec = cl.getCommandSpec();
-        if (spec.userObject() instanceof Holder h && mixinOf(spec) == null) spec.addMixin("common", h.common().spec());
-        for (picocli.CommandLine sub : cl.getSubcommands().values()) addTo(sub);
-    }
 
     /**
      * Before a command runs: every command on the parsed path that has these options gets the

@@ -14,19 +14,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code sysbuild debian ...}: Debian's package universe as package sets. */
-@Command(name = "debian", mixinStandardHelpOptions = true, subcommands = DebianCommand.Index.class,
-        description = "Work with Debian package indexes.")
 final class DebianCommand implements Runnable, CommonOptions.Holder {
-    @ParentCommand
-    SysbuildCommand parent;
+    final SysbuildCommand parent;
+    final CommandSpec spec;
 
     final CommonOptions common = new CommonOptions();
+
+    /** The command and its one subcommand; the model is built in code ({@link Specs} says why). */
+    DebianCommand(SysbuildCommand parent) {
+        this.parent = parent;
+        spec = Specs.command(this, "debian", "Work with Debian package indexes.");
+        spec.addSubcommand("index", new picocli.CommandLine(new Index(this).spec()));
+    }
 
     @Override
     public CommonOptions common() {
@@ -35,37 +39,56 @@ final class DebianCommand implements Runnable, CommonOptions.Holder {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "missing subcommand (try 'sysbuild debian index --help')");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing subcommand (try 'sysbuild debian index --help')");
     }
 
     /** {@code sysbuild debian index PACKAGES... > pkgs/debian.conf} */
-    @Command(name = "index", mixinStandardHelpOptions = true,
-            description = "Turn Debian Packages indexes (plain, .gz, .xz, .lz4) into a package-set file, printed on stdout.")
     static final class Index implements Callable<Integer>, CommonOptions.Holder {
-        @ParentCommand
-        DebianCommand debian;
+        final DebianCommand debian;
+
+        private CommandSpec spec;
 
         final CommonOptions common = new CommonOptions();
+
+        Index(DebianCommand debian) {
+            this.debian = debian;
+        }
+
+        CommandSpec spec() {
+            CommandSpec c = Specs.command(this, "index",
+                    "Turn Debian Packages indexes (plain, .gz, .xz, .lz4) into a package-set file, printed on stdout.");
+            c.addOption(Specs.option(OptionSpec.builder("--base-url").paramLabel("<baseUrl>").type(String.class)
+                    .description("The mirror the .deb file names are relative to: a URL, an absolute"
+                            + " directory, or a directory relative to where the package-set file will be (written as a path literal)."
+                            + " Default: the directory when one is given, else http://deb.debian.org/debian."), null));
+            c.addOption(Specs.option(OptionSpec.builder("--closure-of").paramLabel("PACKAGE").splitRegex(",").type(List.class)
+                    .auxiliaryTypes(String.class)
+                    .description("Keep only these packages and their dependency closure; a dependency nothing satisfies is then an error."),
+                    null));
+            c.addPositional(PositionalParamSpec.builder().arity("1..*").required(true).paramLabel("PACKAGES_FILE").type(List.class)
+                    .auxiliaryTypes(Path.class)
+                    .description("Debian Packages indexes, or directories of .deb files (read as an index of them).").build());
+            spec = c;
+            return c;
+        }
 
         @Override
         public CommonOptions common() {
             return common;
         }
 
-        @Option(names = "--base-url", description = "The mirror the .deb file names are relative to: a URL, an absolute"
-                + " directory, or a directory relative to where the package-set file will be (written as a path literal)."
-                + " Default: the directory when one is given, else http://deb.debian.org/debian.")
         String baseUrl;
 
-        @Option(names = "--closure-of", paramLabel = "PACKAGE", split = ",",
-                description = "Keep only these packages and their dependency closure; a dependency nothing satisfies is then an error.")
         List<String> closureOf = new ArrayList<>();
 
-        @Parameters(arity = "1..*", paramLabel = "PACKAGES_FILE", description = "Debian Packages indexes, or directories of .deb files (read as an index of them).")
         List<Path> files;
 
         @Override
         public Integer call() {
+            baseUrl = Specs.value(spec, "--base-url");
+            List<String> closure = Specs.value(spec, "--closure-of");
+            if (closure != null) closureOf = closure;
+            files = Specs.positional(spec, 0);
             var err = debian.parent.err;
             List<DebPackage> all = new ArrayList<>();
             List<String> sources = new ArrayList<>();

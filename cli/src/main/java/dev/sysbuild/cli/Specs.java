@@ -7,9 +7,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * Pieces for picocli models built in code rather than read from annotations. Reading a
  * command's annotations is picocli's reflection path: the JDK makes a proxy class per annotation
  * type and method-handle classes for the accessors, none of which the class-data archive can hold,
- * and that was ~30 ms of a short command's start-up. The top command and the commands used most
- * (eval, gc, store, store add, build and the system commands, rollback, generations list) build
- * their models with these; the others still read annotations.
+ * and that was ~30 ms of a short command's start-up. Every command builds its model with these.
  */
 final class Specs {
     private Specs() {}

@@ -10,20 +10,20 @@ final class StoreCommand implements Runnable, CommonOptions.Holder {
     final CommonOptions common = new CommonOptions();
     final CommandSpec spec;
 
-    /** The subcommands, in the order help lists them; the annotated ones are read only when named. */
+    /** The subcommands, in the order help lists them; only the named one is built. */
     private static final List<String> SUBCOMMANDS = List.of("add", "path-info", "verify", "export", "import", "optimise",
             "dump", "log");
 
     private Object subcommand(String name) {
         return switch (name) {
             case "add" -> new StoreAddCommand(this).spec();
-            case "path-info" -> new StorePathInfoCommand();
-            case "verify" -> new StoreVerifyCommand();
-            case "export" -> new StoreExportCommand();
-            case "import" -> new StoreImportCommand();
-            case "optimise" -> new StoreOptimiseCommand();
-            case "dump" -> new StoreDumpCommand();
-            case "log" -> new StoreLogCommand();
+            case "path-info" -> new StorePathInfoCommand(this).spec();
+            case "verify" -> new StoreVerifyCommand(this).spec();
+            case "export" -> new StoreExportCommand(this).spec();
+            case "import" -> new StoreImportCommand(this).spec();
+            case "optimise" -> new StoreOptimiseCommand(this).spec();
+            case "dump" -> new StoreDumpCommand(this).spec();
+            case "log" -> new StoreLogCommand(this).spec();
             default -> throw new IllegalArgumentException(name);
         };
     }

@@ -5,17 +5,28 @@ import dev.sysbuild.store.nar.NarWriter;
 import dev.sysbuild.store.path.StoreDir;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code sysbuild store dump PATH}: the NAR of a path, byte for byte as {@code nix-store --dump}. */
-@Command(name = "dump", mixinStandardHelpOptions = true,
-        description = {"Write the NAR of a path to standard output, byte for byte as nix-store --dump.",
-                "A logical store path (/sysbuild/store/...) is read under --root; any other path as it is."})
 final class StoreDumpCommand implements Callable<Integer>, CommonOptions.Holder {
-    @ParentCommand
-    StoreCommand store;
+    final StoreCommand store;
+
+    private CommandSpec spec;
+
+    StoreDumpCommand(StoreCommand store) {
+        this.store = store;
+    }
+
+    /** The command's model, built in code ({@link Specs} says why). */
+    CommandSpec spec() {
+        CommandSpec c = Specs.command(this, "dump", "Write the NAR of a path to standard output, byte for byte as nix-store --dump.",
+                "A logical store path (/sysbuild/store/...) is read under --root; any other path as it is.");
+        c.addPositional(PositionalParamSpec.builder().arity("1").required(true).paramLabel("PATH").type(String.class)
+                .description("A file, directory or symlink (symlinks are archived, not followed).").build());
+        spec = c;
+        return c;
+    }
 
     final CommonOptions common = new CommonOptions();
 
@@ -24,11 +35,11 @@ final class StoreDumpCommand implements Callable<Integer>, CommonOptions.Holder 
         return common;
     }
 
-    @Parameters(paramLabel = "PATH", description = "A file, directory or symlink (symlinks are archived, not followed).")
     String path;
 
     @Override
     public Integer call() {
+        path = Specs.positional(spec, 0);
         if (System.console() != null) {
             store.parent.err.println("error: refusing to write a binary NAR to a terminal; redirect standard output");
             return 2;

@@ -10,19 +10,32 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code sysbuild store export PATH... > FILE}: the closure of the paths as one archive. */
-@Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write the closure of the paths as one archive to standard output (or --output FILE).",
-                "The archive is a zstd-compressed tar of a JSON manifest and NARs (docs/store-format.md);",
-                "'sysbuild store import' reads it."})
 final class StoreExportCommand implements Callable<Integer>, CommonOptions.Holder {
-    @ParentCommand
-    StoreCommand store;
+    final StoreCommand store;
+
+    private CommandSpec spec;
+
+    StoreExportCommand(StoreCommand store) {
+        this.store = store;
+    }
+
+    /** The command's model, built in code ({@link Specs} says why). */
+    CommandSpec spec() {
+        CommandSpec c = Specs.command(this, "export", "Write the closure of the paths as one archive to standard output (or --output FILE).",
+                "The archive is a zstd-compressed tar of a JSON manifest and NARs (docs/store-format.md);",
+                "'sysbuild store import' reads it.");
+        c.addOption(Specs.option(OptionSpec.builder("-o", "--output").paramLabel("FILE").type(Path.class)
+                .description("Write the archive here instead of standard output."), null));
+        c.addPositional(PositionalParamSpec.builder().arity("1..*").required(true).paramLabel("PATH").type(List.class)
+                .auxiliaryTypes(String.class).description("Store paths, or links leading to them.").build());
+        spec = c;
+        return c;
+    }
 
     final CommonOptions common = new CommonOptions();
 
@@ -31,14 +44,14 @@ final class StoreExportCommand implements Callable<Integer>, CommonOptions.Holde
         return common;
     }
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the archive here instead of standard output.")
     Path output;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Store paths, or links leading to them.")
     List<String> paths;
 
     @Override
     public Integer call() {
+        output = Specs.value(spec, "--output");
+        paths = Specs.positional(spec, 0);
         if (output == null && System.console() != null) {
             store.parent.err.println("error: refusing to write a binary archive to a terminal; redirect standard output"
                     + " to a file or use --output FILE");

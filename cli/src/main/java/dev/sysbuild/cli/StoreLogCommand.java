@@ -12,16 +12,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code sysbuild store log PATH}: the build log of a derivation, or of the derivation that built an output. */
-@Command(name = "log", mixinStandardHelpOptions = true,
-        description = "Print the build log of a .drv path, or of the derivation that built a store path.")
 final class StoreLogCommand implements Callable<Integer>, CommonOptions.Holder {
-    @ParentCommand
-    StoreCommand parent;
+    final StoreCommand parent;
+
+    private CommandSpec spec;
+
+    StoreLogCommand(StoreCommand parent) {
+        this.parent = parent;
+    }
+
+    /** The command's model, built in code ({@link Specs} says why). */
+    CommandSpec spec() {
+        CommandSpec c = Specs.command(this, "log", 
+                "Print the build log of a .drv path, or of the derivation that built a store path.");
+        c.addPositional(PositionalParamSpec.builder().arity("1").required(true).paramLabel("PATH").type(String.class)
+                .description("A .drv path or an output path (logical, e.g. /sysbuild/store/...).").build());
+        spec = c;
+        return c;
+    }
 
     final CommonOptions common = new CommonOptions();
 
@@ -30,11 +42,11 @@ final class StoreLogCommand implements Callable<Integer>, CommonOptions.Holder {
         return common;
     }
 
-    @Parameters(paramLabel = "PATH", description = "A .drv path or an output path (logical, e.g. /sysbuild/store/...).")
     String path;
 
     @Override
     public Integer call() {
+        path = Specs.positional(spec, 0);
         try {
             return print();
         } catch (IOException e) {

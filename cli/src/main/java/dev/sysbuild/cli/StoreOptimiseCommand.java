@@ -2,15 +2,26 @@ package dev.sysbuild.cli;
 
 import dev.sysbuild.store.local.OptimiseResult;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sysbuild store optimise}: like {@code nix-store --optimise}. */
-@Command(name = "optimise", aliases = "optimize", mixinStandardHelpOptions = true,
-        description = "Replace identical files in the store by hard links to one copy (in <store>/.links).")
 final class StoreOptimiseCommand implements Callable<Integer>, CommonOptions.Holder {
-    @ParentCommand
-    StoreCommand store;
+    final StoreCommand store;
+
+    private CommandSpec spec;
+
+    StoreOptimiseCommand(StoreCommand store) {
+        this.store = store;
+    }
+
+    /** The command's model, built in code ({@link Specs} says why). */
+    CommandSpec spec() {
+        CommandSpec c = Specs.command(this, "optimise", 
+                "Replace identical files in the store by hard links to one copy (in <store>/.links).");
+        c.aliases("optimize");
+        spec = c;
+        return c;
+    }
 
     final CommonOptions common = new CommonOptions();
 

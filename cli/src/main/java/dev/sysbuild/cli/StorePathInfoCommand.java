@@ -16,17 +16,32 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code sysbuild store path-info}: what the database knows about paths, printed as {@code nix path-info} does. */
-@Command(name = "path-info", mixinStandardHelpOptions = true,
-        description = "Print store paths with their sizes, or everything the database records (--json).")
 final class StorePathInfoCommand implements Callable<Integer>, CommonOptions.Holder {
-    @ParentCommand
-    StoreCommand store;
+    final StoreCommand store;
+
+    private CommandSpec spec;
+
+    StorePathInfoCommand(StoreCommand store) {
+        this.store = store;
+    }
+
+    /** The command's model, built in code ({@link Specs} says why). */
+    CommandSpec spec() {
+        CommandSpec c = Specs.command(this, "path-info", 
+                "Print store paths with their sizes, or everything the database records (--json).");
+        c.addOption(Specs.flag("Print the closure of the paths, not just the paths.", "-r", "--closure", "--recursive"));
+        c.addOption(Specs.flag("Print the NAR size of each path.", "-s", "--size"));
+        c.addOption(Specs.flag("Print the sum of the NAR sizes of each path's closure.", "-S", "--closure-size"));
+        c.addOption(Specs.flag("Print a JSON array with one object per path.", "--json"));
+        c.addPositional(PositionalParamSpec.builder().arity("1..*").required(true).paramLabel("PATH").type(List.class)
+                .auxiliaryTypes(String.class).description("Store paths, or links leading to them (e.g. result).").build());
+        spec = c;
+        return c;
+    }
 
     final CommonOptions common = new CommonOptions();
 
@@ -35,23 +50,23 @@ final class StorePathInfoCommand implements Callable<Integer>, CommonOptions.Hol
         return common;
     }
 
-    @Option(names = {"-r", "--closure", "--recursive"}, description = "Print the closure of the paths, not just the paths.")
     boolean closure;
 
-    @Option(names = {"-s", "--size"}, description = "Print the NAR size of each path.")
     boolean size;
 
-    @Option(names = {"-S", "--closure-size"}, description = "Print the sum of the NAR sizes of each path's closure.")
     boolean closureSize;
 
-    @Option(names = "--json", description = "Print a JSON array with one object per path.")
     boolean json;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Store paths, or links leading to them (e.g. result).")
     List<String> paths;
 
     @Override
     public Integer call() {
+        closure = Specs.value(spec, "--closure");
+        size = Specs.value(spec, "--size");
+        closureSize = Specs.value(spec, "--closure-size");
+        json = Specs.value(spec, "--json");
+        paths = Specs.positional(spec, 0);
         return StoreSession.run(store.parent.err, common.verbose, () -> {
             LocalStore s = StoreSession.open(common);
             SortedSet<StorePath> selected = new TreeSet<>();

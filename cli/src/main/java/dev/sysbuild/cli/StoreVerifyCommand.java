@@ -16,18 +16,32 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code sysbuild store verify}: like {@code nix-store --verify [--check-contents]}. */
-@Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Check the store and print every problem found (exit code 1 if there is any).",
-                "Every valid path must exist and have valid references; with --check-contents, every path",
-                "must also still have its recorded NAR hash."})
 final class StoreVerifyCommand implements Callable<Integer>, CommonOptions.Holder {
-    @ParentCommand
-    StoreCommand store;
+    final StoreCommand store;
+
+    private CommandSpec spec;
+
+    StoreVerifyCommand(StoreCommand store) {
+        this.store = store;
+    }
+
+    /** The command's model, built in code ({@link Specs} says why). */
+    CommandSpec spec() {
+        CommandSpec c = Specs.command(this, "verify", "Check the store and print every problem found (exit code 1 if there is any).",
+                "Every valid path must exist and have valid references; with --check-contents, every path",
+                "must also still have its recorded NAR hash.");
+        c.addOption(Specs.flag("Hash every valid path again (reads the whole store).", "--check-contents"));
+        c.addOption(Specs.flag("Rebuild damaged paths from the derivations that built them (implies"
+                + " --check-contents); a rebuild must reproduce the recorded NAR hash.", "--repair"));
+        c.addOption(Specs.option(OptionSpec.builder("--repair-from").paramLabel("ARCHIVE").type(Path.class)
+                .description("Put back damaged paths from an export archive holding them as recorded (implies --check-contents)."), null));
+        spec = c;
+        return c;
+    }
 
     final CommonOptions common = new CommonOptions();
 
@@ -36,19 +50,17 @@ final class StoreVerifyCommand implements Callable<Integer>, CommonOptions.Holde
         return common;
     }
 
-    @Option(names = "--check-contents", description = "Hash every valid path again (reads the whole store).")
     boolean checkContents;
 
-    @Option(names = "--repair", description = "Rebuild damaged paths from the derivations that built them (implies"
-            + " --check-contents); a rebuild must reproduce the recorded NAR hash.")
     boolean repair;
 
-    @Option(names = "--repair-from", paramLabel = "ARCHIVE",
-            description = "Put back damaged paths from an export archive holding them as recorded (implies --check-contents).")
     Path repairFrom;
 
     @Override
     public Integer call() {
+        checkContents = Specs.value(spec, "--check-contents");
+        repair = Specs.value(spec, "--repair");
+        repairFrom = Specs.value(spec, "--repair-from");
         return StoreSession.run(store.parent.err, common.verbose, () -> {
             LocalStore s = StoreSession.open(common);
             if (repairFrom != null) repairFromArchive(s);

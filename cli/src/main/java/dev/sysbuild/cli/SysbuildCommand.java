@@ -45,23 +45,23 @@ public final class SysbuildCommand implements Runnable, CommonOptions.Holder {
     }
 
     /**
-     * The subcommands, in the order help lists them. picocli builds an annotated command's model
-     * by reflection, which is most of a short run's start-up, so only the commands named on the
-     * command line are registered (all of them when none is, e.g. for --help). Made by a switch,
-     * not a map of lambdas: each lambda costs ~0.25 ms to link on first use.
+     * The subcommands, in the order help lists them. Only the commands named on the command line
+     * are built (all of them when none is, e.g. for --help): each model is made in code
+     * ({@link Specs}), but picocli's first models still cost milliseconds. Made by a switch, not a
+     * map of lambdas: each lambda costs ~0.25 ms to link on first use.
      */
     private static final java.util.List<String> COMMANDS = java.util.List.of("parse", "eval", "repl", "init", "debian",
             "boot-ok", "build", "switch", "boot", "test", "dry-activate", "gc", "store", "options", "rollback", "activate",
             "generations", "log", "help");
 
-    /** The user object (or, for a command built in code, the model) of the command {@code name}. */
+    /** The model of the command {@code name} (for {@code help}, picocli's own command). */
     private static Object command(String name, SysbuildCommand top) {
         return switch (name) {
             case "parse" -> new ParseCommand(top).spec();
             case "eval" -> new EvalCommand(top).spec();
             case "repl" -> new ReplCommand(top).spec();
             case "init" -> new InitCommand(top).spec();
-            case "debian" -> new DebianCommand();
+            case "debian" -> new DebianCommand(top).spec;
             case "boot-ok" -> new BootOkCommand(top).spec();
             case "build" -> new BuildCommand(top).spec();
             case "switch" -> new SystemChangeCommand.Switch(top).spec();
@@ -92,21 +92,11 @@ public final class SysbuildCommand implements Runnable, CommonOptions.Holder {
         some &= !named.contains("help");
         // `sysbuild --version` needs no command at all (building them all for the help list took most of it).
         boolean versionOnly = !some && args.length == 1 && (named.contains("--version") || named.contains("-V"));
-        // The invoked command's model is built on another core while this one builds the top's.
         SysbuildCommand top = new SysbuildCommand(in, out, err, named);
-        java.util.Map<String, java.util.concurrent.CompletableFuture<CommandLine>> subs = new java.util.LinkedHashMap<>();
+        CommandLine cl = new CommandLine(top.spec);
         for (String c : COMMANDS) {
             if (versionOnly || some && !named.contains(c)) continue;
-            subs.put(c, some
-                    ? java.util.concurrent.CompletableFuture.supplyAsync(() -> new CommandLine(command(c, top)))
-                    : java.util.concurrent.CompletableFuture.completedFuture(null));
-        }
-        CommandLine cl = new CommandLine(top.spec);
-        for (var s : subs.entrySet()) {
-            CommandLine sub = s.getValue().join();
-            if (sub == null) sub = new CommandLine(command(s.getKey(), top));
-            CommonOptions.addTo(sub);
-            cl.addSubcommand(s.getKey(), sub);
+            cl.addSubcommand(c, new CommandLine(command(c, top)));
         }
         cl.setExecutionStrategy(parsed -> {
             CommonOptions.passDown(parsed);

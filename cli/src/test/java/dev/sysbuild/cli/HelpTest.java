@@ -9,9 +9,14 @@ import org.junit.jupiter.api.Test;
 /** Every command explains itself with --help, on standard output, with exit code 0. */
 class HelpTest {
     @ParameterizedTest
-    @ValueSource(strings = {"eval", "parse", "repl"})
+    @ValueSource(strings = {"eval", "parse", "repl", "init", "debian", "debian index", "boot-ok", "build", "switch", "boot",
+        "test", "dry-activate", "gc", "store", "store add", "store path-info", "store verify", "store export",
+        "store import", "store optimise", "store dump", "store log", "options", "rollback", "activate", "generations",
+        "generations list", "generations show", "generations diff", "generations delete", "log"})
     void eachCommandHasHelp(String command) {
-        Cli r = Cli.run(command, "--help");
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.Arrays.asList(command.split(" ")));
+        args.add("--help");
+        Cli r = Cli.run(args.toArray(new String[0]));
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).startsWith("Usage: sysbuild " + command).contains("--include").contains("--root");
         assertThat(r.err()).isEmpty();
