@@ -1,14 +1,15 @@
 package dev.sysbuild.cli;
 
+import dev.sysbuild.generations.ClosureSizes;
 import dev.sysbuild.generations.Generation;
 import dev.sysbuild.generations.GenerationsException;
 import dev.sysbuild.generations.Toplevel;
-import dev.sysbuild.generations.ClosureSizes;
 import dev.sysbuild.generations.inspect.GenerationDiff;
 import dev.sysbuild.generations.inspect.ProvenanceDiff;
 import dev.sysbuild.store.local.LocalStore;
 import dev.sysbuild.store.path.StorePath;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -70,13 +71,14 @@ final class GenerationsDiffCommand implements Callable<Integer>, CommonOptions.H
             }
             Optional<LocalStore> store = ctx.store();
             Optional<ClosureSizes> sizes = store.map(ClosureSizes::new);
-            top.out.println("generation " + a.number() + " -> " + b.number());
-            for (String l : ProvenanceDiff.lines(ProvenanceDiff.of(a), ProvenanceDiff.of(b))) top.out.println(l);
+            PrintStream out = Output.text(top.out);
+            out.println("generation " + a.number() + " -> " + b.number());
+            for (String l : ProvenanceDiff.lines(ProvenanceDiff.of(a), ProvenanceDiff.of(b))) out.println(l);
             for (String l : GenerationDiff.lines(new Toplevel(ctx.layout.store(), a.toplevel()),
                     new Toplevel(ctx.layout.store(), b.toplevel()), size(sizes, a.toplevel()), size(sizes, b.toplevel()))) {
-                top.out.println(l);
+                out.println(l);
             }
-            top.out.flush();
+            out.flush();
             return 0;
         });
     }

@@ -46,11 +46,11 @@ final class GenerationsListCommand implements Callable<Integer>, CommonOptions.H
             if (json) {
                 List<Object> out = new ArrayList<>();
                 for (GenerationRow r : rows) out.add(r.toJson());
-                top.out.print(Json.writePretty(out));
+                Output.text(top.out).print(Json.writePretty(out));
             } else if (rows.isEmpty()) {
                 top.err.println("no generations under " + ctx.layout.root());
             } else {
-                top.out.print(GenerationLister.table(rows));
+                Output.text(top.out).print(GenerationLister.table(rows));
             }
             top.out.flush();
             return 0;

@@ -76,7 +76,7 @@ final class GenerationsShowCommand implements Callable<Integer>, CommonOptions.H
             }
             sb.append("packages (").append(t.packages().size()).append("):\n");
             for (String p : t.packages()) sb.append("  ").append(p).append('\n');
-            top.out.print(sb);
+            Output.text(top.out).print(sb);
             top.out.flush();
             return 0;
         });

@@ -87,9 +87,9 @@ final class LogCommand implements Callable<Integer>, CommonOptions.Holder {
             if (json) {
                 List<Object> out = new java.util.ArrayList<>();
                 for (ConfigLog.Entry e : entries) out.add(e.data());
-                parent.out.print(dev.sysbuild.store.json.Json.writePretty(out));
+                Output.text(parent.out).print(dev.sysbuild.store.json.Json.writePretty(out));
             } else {
-                parent.out.print(ConfigLog.text(entries));
+                Output.text(parent.out).print(ConfigLog.text(entries));
             }
             parent.out.flush();
             return 0;

@@ -25,6 +25,17 @@ final class Output {
         out.write(bytes, 0, bytes.length);
     }
 
+    /**
+     * A stream for Unicode text (commit subjects, /etc diffs, labels: what git and the store's
+     * JSON files give as Java text) over {@code out}, which carries byte strings: the text goes
+     * out as its UTF-8 bytes. Printing such text on {@code out} itself wrote each char as one
+     * byte, so "café" reached a UTF-8 terminal as invalid bytes and "—" as "?". Flushed at each
+     * line, so what it prints stays in order with what is printed on {@code out}.
+     */
+    static PrintStream text(PrintStream out) {
+        return new PrintStream(out, true, StandardCharsets.UTF_8);
+    }
+
     static PrintStream stderr() {
         return new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.ISO_8859_1);
     }

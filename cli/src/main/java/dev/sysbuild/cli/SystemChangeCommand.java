@@ -5,6 +5,7 @@ import dev.sysbuild.generations.git.Provenance;
 import dev.sysbuild.generations.inspect.ProvenanceDiff;
 import dev.sysbuild.store.local.LocalStore;
 import dev.sysbuild.store.path.StorePath;
+import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,8 +55,9 @@ abstract class SystemChangeCommand extends BuildCommand {
                 SystemContext ctx = new SystemContext(common, parent.err, timings);
                 timings.mark("diff and plan");
                 parent.out.println("would activate " + print(ctx, toplevel) + " (dry run: nothing changed)");
-                SwitchPreview.print(ctx, store, toplevel, parent.out);
-                for (String l : ctx.activator().plan(toplevel).describe(false)) parent.out.println(l);
+                PrintStream text = Output.text(parent.out);
+                SwitchPreview.print(ctx, store, toplevel, text);
+                for (String l : ctx.activator().plan(toplevel).describe(false)) text.println(l);
                 return 0;
             });
         }
@@ -71,7 +73,7 @@ abstract class SystemChangeCommand extends BuildCommand {
             timings.mark("diff");
             // Before acting, so what is about to change is on the screen whatever happens next.
             if (!common.quiet) {
-                SwitchPreview.print(ctx, store, toplevel, parent.out);
+                SwitchPreview.print(ctx, store, toplevel, Output.text(parent.out));
                 parent.out.flush();
             }
             return act(ctx, toplevel, Map.of(ProvenanceDiff.KEY, p.toJson()));

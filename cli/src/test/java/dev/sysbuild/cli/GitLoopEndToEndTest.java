@@ -133,6 +133,37 @@ class GitLoopEndToEndTest {
     }
 
     @Test
+    void commitSubjectsAndConfigurationTextBeyondAsciiReachTheTerminalAsUtf8() throws Exception {
+        Path dir = tmp.resolve("config");
+        Path conf = dir.resolve("system.conf");
+        Path root = tmp.resolve("root");
+        ok(Cli.run("init", dir.toString()));
+        String[] sw = {"switch", "--root", root.toString(), "--no-sandbox", "-f", conf.toString()};
+        edit(conf, "networking.hostName = \"sysbuild\";",
+                "networking.hostName = \"sysbuild\"; environment.etc.\"motd\".text = \"before\\n\";");
+        commit(dir, "A motd");
+        later();
+        ok(Cli.run(sw));
+        edit(conf, "\"before\\n\"", "\"café — crème\\n\"");
+        String subject = "Renommer la machine — café, crème brûlée et une très longue fin";
+        commit(dir, subject);
+        later();
+        Cli second = ok(Cli.run(sw));
+        // (Cli decodes what the streams carry as UTF-8: text written as one byte per char would
+        // come back as U+FFFD, and "—" as "?".)
+        assertThat(second.out()).contains("~ /etc/motd", "-before", "+café — crème").doesNotContain("\uFFFD");
+        assertThat(ok(Cli.run("log", "--root", root.toString(), "-f", conf.toString())).out()).contains(subject);
+        assertThat(ok(Cli.run("log", "--json", "--root", root.toString(), "-f", conf.toString())).out()).contains(subject);
+        // The table cuts long subjects with an ellipsis.
+        assertThat(ok(Cli.run("generations", "list", "--root", root.toString())).out())
+                .contains("Renommer la machine — café, crème brûlée et une\u2026");
+        assertThat(ok(Cli.run("generations", "show", "2", "--root", root.toString())).out()).contains(subject);
+        assertThat(ok(Cli.run("generations", "diff", "--root", root.toString())).out())
+                .contains(subject, "+  networking.hostName = \"sysbuild\"; environment.etc.\"motd\".text = \"café — crème\\n\";",
+                        "+café — crème");
+    }
+
+    @Test
     void aDirtySwitchRecordsThePatchAndRequireCleanRefuses() throws Exception {
         Path dir = tmp.resolve("config");
         Path conf = dir.resolve("system.conf");
