@@ -4,6 +4,7 @@ import dev.sysbuild.generations.Generation;
 import dev.sysbuild.generations.GenerationsException;
 import dev.sysbuild.generations.SystemDirectory;
 import dev.sysbuild.store.path.StorePath;
+import java.io.PrintStream;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,7 +57,8 @@ final class ActivateCommand implements Callable<Integer>, CommonOptions.Holder {
             if (dryRun) {
                 StorePath toplevel = dir != null ? SystemDirectory.resolve(ctx.profile, dir).toplevel()
                         : ctx.profile.require(bootDefault(ctx)).toplevel();
-                for (String l : ctx.activator().plan(toplevel).describe()) parent.out.println(l);
+                PrintStream text = Output.text(parent.out);
+                for (String l : ctx.activator().plan(toplevel).describe()) text.println(l);
                 return 0;
             }
             if (dir == null) {

@@ -97,11 +97,12 @@ final class SystemContext {
         try {
             return task.call();
         } catch (GenerationsException e) {
-            err.println("error: " + e.getMessage());
+            // (Java text: paths, git's and the system's messages; see Output.text.)
+            Output.text(err).println("error: " + e.getMessage());
             if (verbose) e.printStackTrace(err);
             return 1;
         } catch (IOException e) {
-            err.println("error: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
+            Output.text(err).println("error: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
             if (verbose) e.printStackTrace(err);
             return 1;
         } catch (RuntimeException e) {
