@@ -17,12 +17,23 @@ public final class Main {
         if (args.length == 1 && args[0].equals(CdsTraining.FLAG)) System.exit(CdsTraining.run());
         // Class loading and the parser's tables take most of a short run's time; do them on the
         // second core while picocli reads the command line.
-        if (java.util.Arrays.stream(args).noneMatch(NO_WARM_UP::contains)) {
-            Thread warmUp = new Thread(dev.sysbuild.eval.Evaluator::warmUp, "sysbuild-warm-up");
+        // (No lambda or stream before the thread starts: the process's first lambda sets up the
+        // JDK's method-handle machinery, which the warm-up thread can pay instead.)
+        boolean warm = true;
+        for (String a : args) warm &= !NO_WARM_UP.contains(a);
+        if (warm) {
+            Thread warmUp = new Thread(new WarmUp(), "sysbuild-warm-up");
             warmUp.setDaemon(true);
             warmUp.start();
         }
         System.exit(run(args));
+    }
+
+    private static final class WarmUp implements Runnable {
+        @Override
+        public void run() {
+            dev.sysbuild.eval.Evaluator.warmUp();
+        }
     }
 
     /** Runs a command line in-process (tests call this) and returns the exit code. */
