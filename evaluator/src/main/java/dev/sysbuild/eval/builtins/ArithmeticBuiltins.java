@@ -13,16 +13,16 @@ final class ArithmeticBuiltins {
     private ArithmeticBuiltins() {}
 
     static void register(Registry r) {
-        r.fn("add", 2, new Fn(0));
-        r.fn("sub", 2, new Fn(1));
-        r.fn("mul", 2, new Fn(2));
-        r.fn("div", 2, new Fn(3));
-        r.fn("lessThan", 2, new Fn(4));
-        r.fn("bitAnd", 2, new Fn(5));
-        r.fn("bitOr", 2, new Fn(6));
-        r.fn("bitXor", 2, new Fn(7));
-        r.fn("floor", 1, new Fn(8));
-        r.fn("ceil", 1, new Fn(9));
+        r.fn("add", 2, new Fn(0, r));
+        r.fn("sub", 2, new Fn(1, r));
+        r.fn("mul", 2, new Fn(2, r));
+        r.fn("div", 2, new Fn(3, r));
+        r.fn("lessThan", 2, new Fn(4, r));
+        r.fn("bitAnd", 2, new Fn(5, r));
+        r.fn("bitOr", 2, new Fn(6, r));
+        r.fn("bitXor", 2, new Fn(7, r));
+        r.fn("floor", 1, new Fn(8, r));
+        r.fn("ceil", 1, new Fn(9, r));
     }
 
     private static Value number(Value v) {
@@ -43,8 +43,8 @@ final class ArithmeticBuiltins {
     /** This group's builtins, by number ({@link NumberedBuiltins} says why). */
     private static final class Fn extends NumberedBuiltins {
 
-        Fn(int id) {
-            super(id);
+        Fn(int id, Registry r) {
+            super(id, r);
         }
 
         @Override

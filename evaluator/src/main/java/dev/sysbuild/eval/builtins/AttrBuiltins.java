@@ -22,23 +22,23 @@ final class AttrBuiltins {
     private AttrBuiltins() {}
 
     static void register(Registry r) {
-        r.fn("attrNames", 1, new Fn(0));
-        r.fn("attrValues", 1, new Fn(1));
-        r.fn("getAttr", 2, new Fn(2));
-        r.fn("hasAttr", 2, new Fn(3));
-        r.fn("removeAttrs", 2, new Fn(4));
-        r.fn("intersectAttrs", 2, new Fn(5));
-        r.fn("listToAttrs", 1, new Fn(6));
-        r.fn("mapAttrs", 2, new Fn(7));
-        r.fn("catAttrs", 2, new Fn(8));
-        r.fn("zipAttrsWith", 2, new Fn(9));
+        r.fn("attrNames", 1, new Fn(0, r));
+        r.fn("attrValues", 1, new Fn(1, r));
+        r.fn("getAttr", 2, new Fn(2, r));
+        r.fn("hasAttr", 2, new Fn(3, r));
+        r.fn("removeAttrs", 2, new Fn(4, r));
+        r.fn("intersectAttrs", 2, new Fn(5, r));
+        r.fn("listToAttrs", 1, new Fn(6, r));
+        r.fn("mapAttrs", 2, new Fn(7, r));
+        r.fn("catAttrs", 2, new Fn(8, r));
+        r.fn("zipAttrsWith", 2, new Fn(9, r));
     }
 
     /** This group's builtins, by number ({@link NumberedBuiltins} says why). */
     private static final class Fn extends NumberedBuiltins {
 
-        Fn(int id) {
-            super(id);
+        Fn(int id, Registry r) {
+            super(id, r);
         }
 
         @Override

@@ -1,7 +1,6 @@
 package dev.sysbuild.eval.builtins;
 
 import dev.sysbuild.eval.EvalException;
-import dev.sysbuild.eval.Evaluator;
 import dev.sysbuild.eval.Force;
 import dev.sysbuild.eval.Ops;
 import dev.sysbuild.eval.value.AttrsBuilder;
@@ -29,13 +28,12 @@ final class ContextBuiltins {
     private ContextBuiltins() {}
 
     static void register(Registry r) {
-        Evaluator ev = r.evaluator();
-        r.fn("hasContext", 1, new Fn(0, ev, r));
-        r.fn("unsafeDiscardStringContext", 1, new Fn(1, ev, r));
-        r.fn("unsafeDiscardOutputDependency", 1, new Fn(2, ev, r));
-        r.fn("addDrvOutputDependencies", 1, new Fn(3, ev, r));
-        r.fn("getContext", 1, new Fn(4, ev, r));
-        r.fn("appendContext", 2, new Fn(5, ev, r));
+        r.fn("hasContext", 1, new Fn(0, r));
+        r.fn("unsafeDiscardStringContext", 1, new Fn(1, r));
+        r.fn("unsafeDiscardOutputDependency", 1, new Fn(2, r));
+        r.fn("addDrvOutputDependencies", 1, new Fn(3, r));
+        r.fn("getContext", 1, new Fn(4, r));
+        r.fn("appendContext", 2, new Fn(5, r));
     }
 
     /**
@@ -140,13 +138,9 @@ final class ContextBuiltins {
 
     /** This group's builtins, by number ({@link NumberedBuiltins} says why). */
     private static final class Fn extends NumberedBuiltins {
-        private final Evaluator ev;
-        private final Registry r;
 
-        Fn(int id, Evaluator ev, Registry r) {
-            super(id);
-            this.ev = ev;
-            this.r = r;
+        Fn(int id, Registry r) {
+            super(id, r);
         }
 
         @Override

@@ -23,21 +23,20 @@ final class ControlBuiltins {
     private ControlBuiltins() {}
 
     static void register(Registry r) {
-        dev.sysbuild.eval.EvalIO io = r.ev.io();
         r.value("true", NixBool.TRUE);
         r.value("false", NixBool.FALSE);
         r.value("null", NixNull.NULL);
-        r.fn("throw", 1, new Fn(0, io));
-        r.fn("abort", 1, new Fn(1, io));
-        r.fn("tryEval", 1, new Fn(2, io));
-        r.fn("addErrorContext", 2, new Fn(3, io));
-        r.fn("seq", 2, new Fn(4, io));
-        r.fn("deepSeq", 2, new Fn(5, io));
-        r.fn("trace", 2, new Fn(6, io));
-        r.fn("traceVerbose", 2, new Fn(7, io));
-        r.fn("warn", 2, new Fn(8, io));
-        r.fn("break", 1, new Fn(9, io));
-        r.fn("genericClosure", 1, new Fn(10, io));
+        r.fn("throw", 1, new Fn(0, r));
+        r.fn("abort", 1, new Fn(1, r));
+        r.fn("tryEval", 1, new Fn(2, r));
+        r.fn("addErrorContext", 2, new Fn(3, r));
+        r.fn("seq", 2, new Fn(4, r));
+        r.fn("deepSeq", 2, new Fn(5, r));
+        r.fn("trace", 2, new Fn(6, r));
+        r.fn("traceVerbose", 2, new Fn(7, r));
+        r.fn("warn", 2, new Fn(8, r));
+        r.fn("break", 1, new Fn(9, r));
+        r.fn("genericClosure", 1, new Fn(10, r));
     }
 
     static String traceLine(String message) {
@@ -87,11 +86,9 @@ final class ControlBuiltins {
 
     /** This group's builtins, by number ({@link NumberedBuiltins} says why). */
     private static final class Fn extends NumberedBuiltins {
-        private final dev.sysbuild.eval.EvalIO io;
 
-        Fn(int id, dev.sysbuild.eval.EvalIO io) {
-            super(id);
-            this.io = io;
+        Fn(int id, Registry r) {
+            super(id, r);
         }
 
         @Override

@@ -41,7 +41,7 @@ final class DerivationBuiltins {
 
     static void register(Registry r) {
         Evaluator ev = r.evaluator();
-        r.fn("derivationStrict", 1, new Fn(0, ev, r));
+        r.fn("derivationStrict", 1, new Fn(0, r));
         Value strict = r.get("derivationStrict");
         NixAttrs scope = new AttrsBuilder(1)
                 .put("derivationAttrs", new PrimOp("derivationAttrs", 2, a -> derivationAttrs(strict, a[0], a[1])))
@@ -53,7 +53,7 @@ final class DerivationBuiltins {
                 return ev.evalStringWithScope(WRAPPER_NAME, WRAPPER, "/", scope).force();
             }
         }, null));
-        r.fn("placeholder", 1, new Fn(1, ev, r));
+        r.fn("placeholder", 1, new Fn(1, r));
     }
 
     /** The result of {@code derivation drvAttrs}, given {@code drvAttrs.outputs or [ "out" ]}. */
@@ -124,13 +124,9 @@ final class DerivationBuiltins {
 
     /** This group's builtins, by number ({@link NumberedBuiltins} says why). */
     private static final class Fn extends NumberedBuiltins {
-        private final Evaluator ev;
-        private final Registry r;
 
-        Fn(int id, Evaluator ev, Registry r) {
-            super(id);
-            this.ev = ev;
-            this.r = r;
+        Fn(int id, Registry r) {
+            super(id, r);
         }
 
         @Override

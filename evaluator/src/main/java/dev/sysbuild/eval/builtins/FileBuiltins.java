@@ -25,17 +25,16 @@ final class FileBuiltins {
 
     static void register(Registry r) {
         Evaluator ev = r.evaluator();
-        EvalIO io = ev.io();
-        r.fn("import", 1, new Fn(0, ev, io));
-        r.fn("scopedImport", 2, new Fn(1, ev, io));
-        r.fn("readFile", 1, new Fn(2, ev, io));
-        r.fn("pathExists", 1, new Fn(3, ev, io));
-        r.fn("readDir", 1, new Fn(4, ev, io));
-        r.fn("readFileType", 1, new Fn(5, ev, io));
-        r.fn("toPath", 1, new Fn(6, ev, io));
-        r.fn("getEnv", 1, new Fn(7, ev, io));
+        r.fn("import", 1, new Fn(0, r));
+        r.fn("scopedImport", 2, new Fn(1, r));
+        r.fn("readFile", 1, new Fn(2, r));
+        r.fn("pathExists", 1, new Fn(3, r));
+        r.fn("readDir", 1, new Fn(4, r));
+        r.fn("readFileType", 1, new Fn(5, r));
+        r.fn("toPath", 1, new Fn(6, r));
+        r.fn("getEnv", 1, new Fn(7, r));
         r.value("nixPath", nixPath(ev));
-        r.fn("findFile", 2, new Fn(8, ev, io));
+        r.fn("findFile", 2, new Fn(8, r));
     }
 
     static String typeName(EvalIO.FileType t) {
@@ -101,13 +100,9 @@ final class FileBuiltins {
 
     /** This group's builtins, by number ({@link NumberedBuiltins} says why). */
     private static final class Fn extends NumberedBuiltins {
-        private final Evaluator ev;
-        private final EvalIO io;
 
-        Fn(int id, Evaluator ev, EvalIO io) {
-            super(id);
-            this.ev = ev;
-            this.io = io;
+        Fn(int id, Registry r) {
+            super(id, r);
         }
 
         @Override

@@ -28,8 +28,8 @@ final class FlakeRefBuiltins {
     private FlakeRefBuiltins() {}
 
     static void register(Registry r) {
-        r.fn("parseFlakeRef", 1, new Fn(0));
-        r.fn("flakeRefToString", 1, new Fn(1));
+        r.fn("parseFlakeRef", 1, new Fn(0, r));
+        r.fn("flakeRefToString", 1, new Fn(1, r));
     }
 
     /** Text to attributes; values are strings except the few Nix keeps as numbers or booleans. */
@@ -181,8 +181,8 @@ final class FlakeRefBuiltins {
     /** This group's builtins, by number ({@link NumberedBuiltins} says why). */
     private static final class Fn extends NumberedBuiltins {
 
-        Fn(int id) {
-            super(id);
+        Fn(int id, Registry r) {
+            super(id, r);
         }
 
         @Override

@@ -1,7 +1,6 @@
 package dev.sysbuild.eval.builtins;
 
 import dev.sysbuild.eval.EvalException;
-import dev.sysbuild.eval.Evaluator;
 import dev.sysbuild.eval.Force;
 import dev.sysbuild.eval.value.NixAttrs;
 import dev.sysbuild.eval.value.NixString;
@@ -12,10 +11,9 @@ final class HashBuiltins {
     private HashBuiltins() {}
 
     static void register(Registry r) {
-        Evaluator ev = r.evaluator();
-        r.fn("hashString", 2, new Fn(0, ev));
-        r.fn("hashFile", 2, new Fn(1, ev));
-        r.fn("convertHash", 1, new Fn(2, ev));
+        r.fn("hashString", 2, new Fn(0, r));
+        r.fn("hashFile", 2, new Fn(1, r));
+        r.fn("convertHash", 1, new Fn(2, r));
     }
 
     /** {@code convertHash { hash; hashAlgo ? <from the hash>; toHashFormat; }} */
@@ -35,11 +33,9 @@ final class HashBuiltins {
 
     /** This group's builtins, by number ({@link NumberedBuiltins} says why). */
     private static final class Fn extends NumberedBuiltins {
-        private final Evaluator ev;
 
-        Fn(int id, Evaluator ev) {
-            super(id);
-            this.ev = ev;
+        Fn(int id, Registry r) {
+            super(id, r);
         }
 
         @Override

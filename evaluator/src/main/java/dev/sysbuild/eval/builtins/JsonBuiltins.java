@@ -1,7 +1,6 @@
 package dev.sysbuild.eval.builtins;
 
 import dev.sysbuild.eval.value.Value;
-import dev.sysbuild.eval.Evaluator;
 import dev.sysbuild.eval.print.JsonPrinter;
 import dev.sysbuild.eval.value.NixString;
 import java.util.Set;
@@ -12,18 +11,15 @@ final class JsonBuiltins {
     private JsonBuiltins() {}
 
     static void register(Registry r) {
-        Evaluator ev = r.evaluator();
-        r.fn("toJSON", 1, new Fn(0, ev));
-        r.fn("fromJSON", 1, new Fn(1, ev));
+        r.fn("toJSON", 1, new Fn(0, r));
+        r.fn("fromJSON", 1, new Fn(1, r));
     }
 
     /** This group's builtins, by number ({@link NumberedBuiltins} says why). */
     private static final class Fn extends NumberedBuiltins {
-        private final Evaluator ev;
 
-        Fn(int id, Evaluator ev) {
-            super(id);
-            this.ev = ev;
+        Fn(int id, Registry r) {
+            super(id, r);
         }
 
         @Override

@@ -19,22 +19,22 @@ final class ListBuiltins {
     private ListBuiltins() {}
 
     static void register(Registry r) {
-        r.fn("map", 2, new Fn(0));
-        r.fn("filter", 2, new Fn(1));
-        r.fn("foldl'", 3, new Fn(2));
-        r.fn("length", 1, new Fn(3));
-        r.fn("head", 1, new Fn(4));
-        r.fn("tail", 1, new Fn(5));
-        r.fn("elemAt", 2, new Fn(6));
-        r.fn("elem", 2, new Fn(7));
-        r.fn("genList", 2, new Fn(8));
-        r.fn("concatLists", 1, new Fn(9));
-        r.fn("concatMap", 2, new Fn(10));
-        r.fn("any", 2, new Fn(11));
-        r.fn("all", 2, new Fn(12));
-        r.fn("sort", 2, new Fn(13));
-        r.fn("partition", 2, new Fn(14));
-        r.fn("groupBy", 2, new Fn(15));
+        r.fn("map", 2, new Fn(0, r));
+        r.fn("filter", 2, new Fn(1, r));
+        r.fn("foldl'", 3, new Fn(2, r));
+        r.fn("length", 1, new Fn(3, r));
+        r.fn("head", 1, new Fn(4, r));
+        r.fn("tail", 1, new Fn(5, r));
+        r.fn("elemAt", 2, new Fn(6, r));
+        r.fn("elem", 2, new Fn(7, r));
+        r.fn("genList", 2, new Fn(8, r));
+        r.fn("concatLists", 1, new Fn(9, r));
+        r.fn("concatMap", 2, new Fn(10, r));
+        r.fn("any", 2, new Fn(11, r));
+        r.fn("all", 2, new Fn(12, r));
+        r.fn("sort", 2, new Fn(13, r));
+        r.fn("partition", 2, new Fn(14, r));
+        r.fn("groupBy", 2, new Fn(15, r));
     }
 
     private static Value concat(Value[] lists) {
@@ -75,8 +75,8 @@ final class ListBuiltins {
     /** This group's builtins, by number ({@link NumberedBuiltins} says why). */
     private static final class Fn extends NumberedBuiltins {
 
-        Fn(int id) {
-            super(id);
+        Fn(int id, Registry r) {
+            super(id, r);
         }
 
         @Override

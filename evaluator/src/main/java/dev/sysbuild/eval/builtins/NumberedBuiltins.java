@@ -1,5 +1,7 @@
 package dev.sysbuild.eval.builtins;
 
+import dev.sysbuild.eval.EvalIO;
+import dev.sysbuild.eval.Evaluator;
 import dev.sysbuild.eval.value.PrimOp;
 
 /**
@@ -11,8 +13,15 @@ import dev.sysbuild.eval.value.PrimOp;
 abstract class NumberedBuiltins implements PrimOp.Impl {
     /** Which builtin of the group this is (the case of the group's switch). */
     final int id;
+    /** Where the builtin is registered, its evaluator and the evaluator's I/O. */
+    final Registry r;
+    final Evaluator ev;
+    final EvalIO io;
 
-    NumberedBuiltins(int id) {
+    NumberedBuiltins(int id, Registry r) {
         this.id = id;
+        this.r = r;
+        this.ev = r.evaluator();
+        this.io = ev.io();
     }
 }

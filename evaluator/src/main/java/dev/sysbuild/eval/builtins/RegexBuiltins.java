@@ -32,8 +32,8 @@ final class RegexBuiltins {
                 return cache;
             }
         };
-        r.fn("match", 2, new Fn(0, patterns));
-        r.fn("split", 2, new Fn(1, patterns));
+        r.fn("match", 2, new Fn(0, r, patterns));
+        r.fn("split", 2, new Fn(1, r, patterns));
     }
 
     private static Pattern compile(Cache<String, Pattern> patterns, String re) {
@@ -90,8 +90,8 @@ final class RegexBuiltins {
     private static final class Fn extends NumberedBuiltins {
         private final java.util.function.Supplier<Cache<String, Pattern>> patterns;
 
-        Fn(int id, java.util.function.Supplier<Cache<String, Pattern>> patterns) {
-            super(id);
+        Fn(int id, Registry r, java.util.function.Supplier<Cache<String, Pattern>> patterns) {
+            super(id, r);
             this.patterns = patterns;
         }
 

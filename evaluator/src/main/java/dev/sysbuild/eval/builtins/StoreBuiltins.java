@@ -38,11 +38,10 @@ final class StoreBuiltins {
     private StoreBuiltins() {}
 
     static void register(Registry r) {
-        Evaluator ev = r.evaluator();
-        r.fn("toFile", 2, new Fn(0, ev));
-        r.fn("path", 1, new Fn(1, ev));
-        r.fn("filterSource", 2, new Fn(2, ev));
-        r.fn("storePath", 1, new Fn(3, ev));
+        r.fn("toFile", 2, new Fn(0, r));
+        r.fn("path", 1, new Fn(1, r));
+        r.fn("filterSource", 2, new Fn(2, r));
+        r.fn("storePath", 1, new Fn(3, r));
     }
 
     /** The store path of a text; its references are the plain store paths in the text's context. */
@@ -219,11 +218,9 @@ final class StoreBuiltins {
 
     /** This group's builtins, by number ({@link NumberedBuiltins} says why). */
     private static final class Fn extends NumberedBuiltins {
-        private final Evaluator ev;
 
-        Fn(int id, Evaluator ev) {
-            super(id);
-            this.ev = ev;
+        Fn(int id, Registry r) {
+            super(id, r);
         }
 
         @Override

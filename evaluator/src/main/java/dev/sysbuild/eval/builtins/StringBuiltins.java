@@ -17,14 +17,13 @@ final class StringBuiltins {
     private StringBuiltins() {}
 
     static void register(Registry r) {
-        Evaluator ev = r.evaluator();
-        r.fn("toString", 1, new Fn(0, ev));
-        r.fn("stringLength", 1, new Fn(1, ev));
-        r.fn("substring", 3, new Fn(2, ev));
-        r.fn("concatStringsSep", 2, new Fn(3, ev));
-        r.fn("replaceStrings", 3, new Fn(4, ev));
-        r.fn("baseNameOf", 1, new Fn(5, ev));
-        r.fn("dirOf", 1, new Fn(6, ev));
+        r.fn("toString", 1, new Fn(0, r));
+        r.fn("stringLength", 1, new Fn(1, r));
+        r.fn("substring", 3, new Fn(2, r));
+        r.fn("concatStringsSep", 2, new Fn(3, r));
+        r.fn("replaceStrings", 3, new Fn(4, r));
+        r.fn("baseNameOf", 1, new Fn(5, r));
+        r.fn("dirOf", 1, new Fn(6, r));
     }
 
     static String baseName(String s) {
@@ -79,11 +78,9 @@ final class StringBuiltins {
 
     /** This group's builtins, by number ({@link NumberedBuiltins} says why). */
     private static final class Fn extends NumberedBuiltins {
-        private final Evaluator ev;
 
-        Fn(int id, Evaluator ev) {
-            super(id);
-            this.ev = ev;
+        Fn(int id, Registry r) {
+            super(id, r);
         }
 
         @Override

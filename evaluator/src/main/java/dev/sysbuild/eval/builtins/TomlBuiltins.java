@@ -7,14 +7,14 @@ final class TomlBuiltins {
     private TomlBuiltins() {}
 
     static void register(Registry r) {
-        r.fn("fromTOML", 1, new Fn(0));
+        r.fn("fromTOML", 1, new Fn(0, r));
     }
 
     /** This group's builtins, by number ({@link NumberedBuiltins} says why). */
     private static final class Fn extends NumberedBuiltins {
 
-        Fn(int id) {
-            super(id);
+        Fn(int id, Registry r) {
+            super(id, r);
         }
 
         @Override

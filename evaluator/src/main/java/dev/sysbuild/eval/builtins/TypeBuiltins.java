@@ -63,11 +63,9 @@ final class TypeBuiltins {
 
     /** This group's builtins, by number ({@link NumberedBuiltins} says why). */
     private static final class Fn extends NumberedBuiltins {
-        private final Registry r;
 
         Fn(int id, Registry r) {
-            super(id);
-            this.r = r;
+            super(id, r);
         }
 
         @Override

@@ -16,9 +16,9 @@ final class VersionBuiltins {
     private VersionBuiltins() {}
 
     static void register(Registry r) {
-        r.fn("compareVersions", 2, new Fn(0));
-        r.fn("splitVersion", 1, new Fn(1));
-        r.fn("parseDrvName", 1, new Fn(2));
+        r.fn("compareVersions", 2, new Fn(0, r));
+        r.fn("splitVersion", 1, new Fn(1, r));
+        r.fn("parseDrvName", 1, new Fn(2, r));
     }
 
     /** The first dash not followed by a letter separates name and version ({@code xf86-video-i810-1.7.4}). */
@@ -108,8 +108,8 @@ final class VersionBuiltins {
     /** This group's builtins, by number ({@link NumberedBuiltins} says why). */
     private static final class Fn extends NumberedBuiltins {
 
-        Fn(int id) {
-            super(id);
+        Fn(int id, Registry r) {
+            super(id, r);
         }
 
         @Override

@@ -1,7 +1,6 @@
 package dev.sysbuild.eval.builtins;
 
 import dev.sysbuild.eval.value.Value;
-import dev.sysbuild.eval.Evaluator;
 import dev.sysbuild.eval.print.XmlPrinter;
 import dev.sysbuild.eval.value.NixString;
 import java.util.Set;
@@ -12,17 +11,14 @@ final class XmlBuiltins {
     private XmlBuiltins() {}
 
     static void register(Registry r) {
-        Evaluator ev = r.evaluator();
-        r.fn("toXML", 1, new Fn(0, ev));
+        r.fn("toXML", 1, new Fn(0, r));
     }
 
     /** This group's builtins, by number ({@link NumberedBuiltins} says why). */
     private static final class Fn extends NumberedBuiltins {
-        private final Evaluator ev;
 
-        Fn(int id, Evaluator ev) {
-            super(id);
-            this.ev = ev;
+        Fn(int id, Registry r) {
+            super(id, r);
         }
 
         @Override
