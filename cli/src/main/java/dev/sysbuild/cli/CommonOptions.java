@@ -83,8 +83,8 @@ public final class CommonOptions {
     }
 
     /**
-     * These options as a mixin built in code, bound to this object's fields, for commands whose
-     * model is built in code ({@link Specs}).
+     * These options as a mixin built in code ({@link Specs}); the options hold the parsed values,
+     * which {@link #passDown} copies into this object's fields.
      */
     CommandSpec spec() {
         CommandSpec m = CommandSpec.wrapWithoutInspection(this);

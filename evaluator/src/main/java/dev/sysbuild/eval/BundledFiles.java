@@ -196,12 +196,7 @@ public final class BundledFiles {
     static SortedMap<String, Entry> listingOfJar(Path jar) throws IOException {
         SortedMap<String, Entry> out = new TreeMap<>();
         try (JarFile j = new JarFile(jar.toFile())) {
-            for (Enumeration<JarEntry> e = j.entries(); e.hasMoreElements(); ) {
-                JarEntry entry = e.nextElement();
-                String n = entry.getName();
-                if (entry.isDirectory() || !n.startsWith(PREFIX + "/")) continue;
-                out.put(n.substring(PREFIX.length() + 1), new Entry(entry.getSize(), entry.getCrc()));
-            }
+            for (JarEntry entry : bundledEntries(j)) out.put(relative(entry), new Entry(entry.getSize(), entry.getCrc()));
         }
         return out;
     }
@@ -219,16 +214,27 @@ public final class BundledFiles {
     static SortedMap<String, byte[]> contentsOfJar(Path jar) throws IOException {
         SortedMap<String, byte[]> out = new TreeMap<>();
         try (JarFile j = new JarFile(jar.toFile())) {
-            for (Enumeration<JarEntry> e = j.entries(); e.hasMoreElements(); ) {
-                JarEntry entry = e.nextElement();
-                String n = entry.getName();
-                if (entry.isDirectory() || !n.startsWith(PREFIX + "/")) continue;
+            for (JarEntry entry : bundledEntries(j)) {
                 try (InputStream in = j.getInputStream(entry)) {
-                    out.put(n.substring(PREFIX.length() + 1), in.readAllBytes());
+                    out.put(relative(entry), in.readAllBytes());
                 }
             }
         }
         return out;
+    }
+
+    /** The jar's files under {@code sysbuild/}. */
+    private static java.util.List<JarEntry> bundledEntries(JarFile jar) {
+        java.util.List<JarEntry> out = new java.util.ArrayList<>();
+        for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
+            JarEntry entry = e.nextElement();
+            if (!entry.isDirectory() && entry.getName().startsWith(PREFIX + "/")) out.add(entry);
+        }
+        return out;
+    }
+
+    private static String relative(JarEntry entry) {
+        return entry.getName().substring(PREFIX.length() + 1);
     }
 
     private static SortedMap<String, byte[]> readTree(Path root) throws IOException {
