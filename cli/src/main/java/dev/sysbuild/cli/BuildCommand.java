@@ -121,8 +121,7 @@ class BuildCommand implements Callable<Integer>, CommonOptions.Holder {
         file = Specs.positional(c, 0);
         configFile = Specs.value(c, "--file");
         rev = Specs.value(c, "--rev");
-        List<String> attrs = Specs.value(c, "--attr");
-        attrPaths = attrs != null ? attrs : new ArrayList<>();
+        attrPaths = Specs.values(c, "--attr");
         outLink = Specs.value(c, "--out-link");
         noLink = Specs.value(c, "--no-link");
         jobs = Specs.value(c, "--max-jobs");

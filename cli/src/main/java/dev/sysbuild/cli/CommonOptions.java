@@ -53,8 +53,7 @@ public final class CommonOptions {
     private void load(CommandSpec mixin) {
         root = Specs.value(mixin, "--root");
         storeDir = Specs.value(mixin, "--store-dir");
-        List<String> given = Specs.value(mixin, "--include");
-        includes = given != null ? given : new ArrayList<>();
+        includes = Specs.values(mixin, "--include");
         verbose = Specs.value(mixin, "--verbose");
         quiet = Specs.value(mixin, "--quiet");
         noColor = Specs.value(mixin, "--no-color");

@@ -86,8 +86,7 @@ final class DebianCommand implements Runnable, CommonOptions.Holder {
         @Override
         public Integer call() {
             baseUrl = Specs.value(spec, "--base-url");
-            List<String> closure = Specs.value(spec, "--closure-of");
-            if (closure != null) closureOf = closure;
+            closureOf = Specs.values(spec, "--closure-of");
             files = Specs.positional(spec, 0);
             var err = debian.parent.err;
             List<DebPackage> all = new ArrayList<>();

@@ -69,15 +69,11 @@ final class EvalCommand implements Callable<Integer>, CommonOptions.Holder {
         strict = Specs.value(spec, "--strict");
         json = Specs.value(spec, "--json");
         xml = Specs.value(spec, "--xml");
-        args = orEmpty(Specs.value(spec, "--arg"));
-        argStrs = orEmpty(Specs.value(spec, "--argstr"));
-        attrPaths = orEmpty(Specs.value(spec, "--attr"));
+        args = Specs.values(spec, "--arg");
+        argStrs = Specs.values(spec, "--argstr");
+        attrPaths = Specs.values(spec, "--attr");
         expr = Specs.value(spec, "--expr");
         file = Specs.positional(spec, 0);
-    }
-
-    private static List<String> orEmpty(List<String> l) {
-        return l != null ? l : new ArrayList<>();
     }
 
     @Override

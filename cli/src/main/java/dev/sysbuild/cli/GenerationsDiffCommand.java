@@ -49,8 +49,7 @@ final class GenerationsDiffCommand implements Callable<Integer>, CommonOptions.H
 
     @Override
     public Integer call() {
-        List<Integer> given = Specs.positional(spec, 0);
-        if (given != null) numbers = given;
+        numbers = Specs.positionals(spec, 0);
         SysbuildCommand top = parent.parent;
         if (numbers.size() == 1) {
             top.err.println("error: give two generations (A B), or none to compare the previous with the current");

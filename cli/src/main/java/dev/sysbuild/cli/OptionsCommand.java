@@ -64,8 +64,7 @@ final class OptionsCommand implements Callable<Integer>, CommonOptions.Holder {
         file = Specs.value(spec, "--file");
         json = Specs.value(spec, "--json");
         markdown = Specs.value(spec, "--markdown");
-        List<String> given = Specs.positional(spec, 0);
-        action = given != null ? given : List.of();
+        action = Specs.positionals(spec, 0);
         String verb = action.isEmpty() ? null : action.get(0);
         if (verb != null && (!List.of("search", "show").contains(verb) || action.size() != 2)) {
             parent.err.println("error: expected `options`, `options search WORD` or `options show NAME` (see sysbuild options --help)");

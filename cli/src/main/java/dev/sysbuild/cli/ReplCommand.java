@@ -45,8 +45,7 @@ final class ReplCommand implements Callable<Integer>, CommonOptions.Holder {
 
     @Override
     public Integer call() throws IOException {
-        List<String> given = Specs.positional(spec, 0);
-        if (given != null) files = given;
+        files = Specs.positionals(spec, 0);
         Repl repl = new Repl(() -> Session.evaluator(common), parent.out, parent.err, common.verbose);
         for (String file : files) repl.load(file);
         try (ReplInput input = open(repl)) {

@@ -47,6 +47,18 @@ final class Specs {
         return (T) c.findOption(name).getValue();
     }
 
+    /** The values of {@code c}'s list option {@code name}, empty (and modifiable) when not given. */
+    static <T> java.util.List<T> values(CommandSpec c, String name) {
+        java.util.List<T> given = value(c, name);
+        return given != null ? given : new java.util.ArrayList<>();
+    }
+
+    /** The values of {@code c}'s {@code i}th positional parameter, a list: empty when none was given. */
+    static <T> java.util.List<T> positionals(CommandSpec c, int i) {
+        java.util.List<T> given = positional(c, i);
+        return given != null ? given : new java.util.ArrayList<>();
+    }
+
     /** The value of {@code c}'s {@code i}th positional parameter (after parsing). */
     @SuppressWarnings("unchecked")
     static <T> T positional(CommandSpec c, int i) {
