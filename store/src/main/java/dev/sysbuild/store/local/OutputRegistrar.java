@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -19,17 +18,9 @@ import java.util.Optional;
  */
 final class OutputRegistrar {
     private final PathRegistry registry;
-    private final StoreLayout layout;
-    private final ValidPathDb db;
-    private final GcLock gcLock;
-    private final Clock clock;
 
     OutputRegistrar(PathRegistry registry) {
         this.registry = registry;
-        this.layout = registry.layout();
-        this.db = registry.db();
-        this.gcLock = registry.gcLock();
-        this.clock = registry.clock();
     }
 
     private StoreDir storeDir() {
@@ -39,24 +30,24 @@ final class OutputRegistrar {
     /** {@link LocalStore#prepareRegistration}: canonicalises and scans, makes nothing valid. */
     LocalStore.PreparedRegistration prepare(Collection<StorePath> outputs, Collection<StorePath> candidates,
             Optional<StorePath> deriver) throws IOException {
-        try (GcLock.Held gc = gcLock.shared()) {
+        try (GcLock.Held gc = registry.gcLock().shared()) {
             List<StorePath> scanFor = new ArrayList<>(candidates);
             scanFor.addAll(outputs);
             List<PathInfo> infos = new ArrayList<>();
             for (StorePath p : outputs) {
-                Optional<PathInfo> existing = db.query(p);
+                Optional<PathInfo> existing = registry.db().query(p);
                 if (existing.isPresent()) {
                     infos.add(existing.get());
                     continue;
                 }
-                Path physical = layout.physical(p);
+                Path physical = registry.layout().physical(p);
                 if (!Files.exists(physical, LinkOption.NOFOLLOW_LINKS)) {
                     throw new IOException("cannot register '" + storeDir().print(p) + "': the builder did not create "
                             + physical);
                 }
                 Canonicaliser.canonicalise(physical);
                 NarSummary nar = NarSummary.of(physical, scanFor);
-                infos.add(new PathInfo(p, nar.narHash(), nar.narSize(), nar.references(), deriver, clock.instant()));
+                infos.add(new PathInfo(p, nar.narHash(), nar.narSize(), nar.references(), deriver, registry.clock().instant()));
             }
             return new LocalStore.PreparedRegistration(ReferenceOrder.dependenciesFirst(infos));
         }
@@ -64,12 +55,12 @@ final class OutputRegistrar {
 
     /** {@link LocalStore#commitRegistration}: syncs the outputs not valid yet, then commits them in order. */
     List<PathInfo> commit(LocalStore.PreparedRegistration prepared) throws IOException {
-        try (GcLock.Held gc = gcLock.shared()) {
+        try (GcLock.Held gc = registry.gcLock().shared()) {
             List<PathInfo> todo = new ArrayList<>();
             for (PathInfo info : prepared.infos()) {
                 if (!registry.isValid(info.path())) todo.add(info);
             }
-            for (PathInfo info : todo) FileTrees.syncTree(layout.physical(info.path()));
+            for (PathInfo info : todo) FileTrees.syncTree(registry.layout().physical(info.path()));
             for (PathInfo info : todo) registry.commit(info);
             return prepared.infos();
         }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -26,17 +25,9 @@ final class PathAdder {
     private static final long WRITE_BACK_EVERY = 32 << 20;
 
     private final PathRegistry registry;
-    private final StoreLayout layout;
-    private final ValidPathDb db;
-    private final GcLock gcLock;
-    private final Clock clock;
 
     PathAdder(PathRegistry registry) {
         this.registry = registry;
-        this.layout = registry.layout();
-        this.db = registry.db();
-        this.gcLock = registry.gcLock();
-        this.clock = registry.clock();
     }
 
     private StoreDir storeDir() {
@@ -49,7 +40,7 @@ final class PathAdder {
         // hashed and scanned (TreeCopy), and the path follows from that hash. Reading the source once
         // more first, only to find out whether it is valid already, cost a third of every add; the
         // price is that re-adding valid content copies it once and throws the copy away.
-        try (GcLock.Held gc = gcLock.shared()) {
+        try (GcLock.Held gc = registry.gcLock().shared()) {
             Path temp = registry.newTempDir();
             try {
                 Path staged = temp.resolve("x");
@@ -71,7 +62,7 @@ final class PathAdder {
                     canonical.sync(staged);
                     registry.install(staged, path, false);
                     registry.commit(new PathInfo(path, nar.narHash(), nar.narSize(), nar.references(), Optional.empty(),
-                            clock.instant()));
+                            registry.clock().instant()));
                     lock.deleteFileQuietly(); // valid now: whoever waited finds it so (PathLock explains the protocol)
                 }
                 return path;
@@ -115,7 +106,7 @@ final class PathAdder {
             if (!registry.isValid(p)) todo.putIfAbsent(p, t);
         }
         if (todo.isEmpty()) return paths;
-        try (GcLock.Held gc = gcLock.shared()) {
+        try (GcLock.Held gc = registry.gcLock().shared()) {
             List<PathLock> locks = new ArrayList<>();
             Path temp = null;
             try {
@@ -128,12 +119,12 @@ final class PathAdder {
                     }
                     NarSummary nar = NarSummary.ofRegularFile(e.getValue().contents());
                     items.add(new TextBatch.Item(new PathInfo(e.getKey(), nar.narHash(), nar.narSize(),
-                            new TreeSet<>(e.getValue().references()), Optional.empty(), clock.instant()),
+                            new TreeSet<>(e.getValue().references()), Optional.empty(), registry.clock().instant()),
                             e.getValue().contents()));
                 }
                 if (items.isEmpty()) return paths;
                 temp = registry.newTempDir();
-                new TextBatch(layout, temp, registry.beforeRegister(), db.pool()).commit(items, registry.tempRoots()::add);
+                new TextBatch(registry.layout(), temp, registry.beforeRegister(), registry.db().pool()).commit(items, registry.tempRoots()::add);
                 for (PathLock lock : locks) lock.deleteFileQuietly(); // valid now (PathLock explains the protocol)
             } finally {
                 for (PathLock lock : locks) lock.close();
@@ -172,7 +163,7 @@ final class PathAdder {
     private StorePath addStaged(StorePath path, Collection<StorePath> references, Optional<StorePath> deriver,
             Stager stager, StagedCheck check) throws IOException {
         if (registry.isValid(path)) return path;
-        try (GcLock.Held gc = gcLock.shared(); PathLock lock = registry.lockPath(path)) {
+        try (GcLock.Held gc = registry.gcLock().shared(); PathLock lock = registry.lockPath(path)) {
             if (registry.isValid(path)) return path; // another process added it while we waited
             registry.requireValidReferences(path, references);
             Path temp = registry.newTempDir();
@@ -185,7 +176,7 @@ final class PathAdder {
                 check.check(staged, nar.narHash());
                 registry.install(staged, path, true);
                 registry.commit(new PathInfo(path, nar.narHash(), nar.narSize(), new TreeSet<>(references),
-                        deriver, clock.instant()));
+                        deriver, registry.clock().instant()));
                 lock.deleteFileQuietly(); // valid now: whoever waited finds it so (PathLock explains the protocol)
             } finally {
                 FileTrees.deleteRecursively(temp);
