@@ -31,55 +31,55 @@ final class ATermWriter {
      */
     static byte[] write(Derivation d, boolean maskOutputs, Map<String, ? extends Collection<String>> inputDrvs) {
         ATermWriter w = new ATermWriter();
-        w.raw("Derive([");
+        w.lit("Derive([");
         boolean first = true;
         for (Map.Entry<String, DerivationOutput> o : d.outputs().entrySet()) {
             first = w.comma(first);
             DerivationOutput out = o.getValue();
-            w.raw("(");
+            w.lit("(");
             w.unquoted(o.getKey());
-            w.raw(",");
+            w.lit(",");
             w.unquoted(maskOutputs ? "" : out.path());
-            w.raw(",");
+            w.lit(",");
             w.unquoted(out.hashAlgo());
-            w.raw(",");
+            w.lit(",");
             w.unquoted(out.hash());
-            w.raw(")");
+            w.lit(")");
         }
-        w.raw("],[");
+        w.lit("],[");
         first = true;
         for (Map.Entry<String, ? extends Collection<String>> i : (inputDrvs != null ? inputDrvs : d.inputDrvs()).entrySet()) {
             first = w.comma(first);
-            w.raw("(");
+            w.lit("(");
             w.unquoted(i.getKey());
-            w.raw(",");
+            w.lit(",");
             w.unquotedList(i.getValue());
-            w.raw(")");
+            w.lit(")");
         }
-        w.raw("],");
+        w.lit("],");
         w.unquotedList(d.inputSrcs());
-        w.raw(",");
+        w.lit(",");
         w.unquoted(d.system());
-        w.raw(",");
+        w.lit(",");
         w.quoted(d.builder());
-        w.raw(",[");
+        w.lit(",[");
         first = true;
         for (String a : d.args()) {
             first = w.comma(first);
             w.quoted(a);
         }
-        w.raw("],[");
+        w.lit("],[");
         first = true;
         Set<String> outputNames = d.outputs().keySet();
         for (Map.Entry<String, String> e : d.env().entrySet()) {
             first = w.comma(first);
-            w.raw("(");
+            w.lit("(");
             w.quoted(e.getKey());
-            w.raw(",");
+            w.lit(",");
             w.quoted(maskOutputs && outputNames.contains(e.getKey()) ? "" : e.getValue());
-            w.raw(")");
+            w.lit(")");
         }
-        w.raw("])");
+        w.lit("])");
         return Arrays.copyOf(w.buf, w.size);
     }
 
@@ -89,13 +89,13 @@ final class ATermWriter {
     }
 
     private void unquotedList(Collection<String> items) {
-        raw("[");
+        lit("[");
         boolean first = true;
         for (String s : items) {
             first = comma(first);
             unquoted(s);
         }
-        raw("]");
+        lit("]");
     }
 
     private void unquoted(String s) {
@@ -127,11 +127,17 @@ final class ATermWriter {
             };
             if (escape == null) continue;
             append(b, run, i);
-            raw(escape);
+            lit(escape);
             run = i + 1;
         }
         append(b, run, b.length);
         put('"');
+    }
+
+    /** A piece of the format itself (ASCII), copied as it is: no array, no check, as {@link #raw} needs for values. */
+    private void lit(String s) {
+        ensure(s.length());
+        for (int i = 0; i < s.length(); i++) buf[size++] = (byte) s.charAt(i);
     }
 
     private void raw(String s) {

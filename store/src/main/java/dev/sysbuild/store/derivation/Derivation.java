@@ -69,6 +69,20 @@ public record Derivation(
         return new Derivation(name, o, inputDrvs, inputSrcs, system, builder, args, env);
     }
 
+    /**
+     * This derivation with each of {@code replaced} (re)placed and the env variable named after it
+     * set to its path, in one copy (what computing output paths does to every output).
+     */
+    public Derivation withOutputsInEnv(Map<String, DerivationOutput> replaced) {
+        Map<String, DerivationOutput> o = new TreeMap<>(outputs);
+        Map<String, String> e = new TreeMap<>(env);
+        for (Map.Entry<String, DerivationOutput> r : replaced.entrySet()) {
+            o.put(r.getKey(), r.getValue());
+            e.put(r.getKey(), r.getValue().path());
+        }
+        return new Derivation(name, o, inputDrvs, inputSrcs, system, builder, args, e);
+    }
+
     /** This derivation with {@code env[key] = value}. */
     public Derivation withEnv(String key, String value) {
         Map<String, String> e = new TreeMap<>(env);

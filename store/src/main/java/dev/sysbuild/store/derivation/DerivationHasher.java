@@ -95,12 +95,11 @@ public final class DerivationHasher {
         }
         Derivation masked = masked(draft);
         Hash h = hashModulo(masked, true).get(draft.outputs().keySet().iterator().next());
-        Derivation done = masked;
+        Map<String, DerivationOutput> outputs = new TreeMap<>();
         for (String o : draft.outputs().keySet()) {
-            String path = storeDir.print(storeDir.outputPath(draft.name(), o, h));
-            done = done.withOutput(o, DerivationOutput.inputAddressed(path)).withEnv(o, path);
+            outputs.put(o, DerivationOutput.inputAddressed(storeDir.print(storeDir.outputPath(draft.name(), o, h))));
         }
-        return done;
+        return masked.withOutputsInEnv(outputs);
     }
 
     /**
@@ -108,11 +107,9 @@ public final class DerivationHasher {
      * output's env variable set to {@code ""} (added if the draft lacks it, as Nix 2.8 does).
      */
     public static Derivation masked(Derivation draft) {
-        Derivation masked = draft;
-        for (String o : draft.outputs().keySet()) {
-            masked = masked.withOutput(o, DerivationOutput.deferred()).withEnv(o, "");
-        }
-        return masked;
+        Map<String, DerivationOutput> deferred = new TreeMap<>();
+        for (String o : draft.outputs().keySet()) deferred.put(o, DerivationOutput.deferred());
+        return draft.withOutputsInEnv(deferred);
     }
 
     /**
@@ -200,10 +197,13 @@ public final class DerivationHasher {
         if (drv.outputs().isEmpty()) {
             throw new IllegalArgumentException("derivation '" + drv.name() + "' has no outputs");
         }
-        long fixed = drv.outputs().values().stream().filter(DerivationOutput::isFixed).count();
-        if (drv.outputs().values().stream().anyMatch(DerivationOutput::isFloating)) {
-            throw new IllegalArgumentException("derivation '" + drv.name()
-                    + "' has a floating content-addressed output; those (experimental in Nix) are not supported");
+        int fixed = 0; // a loop, not a stream: this runs twice for each of a system's thousands of derivations
+        for (DerivationOutput o : drv.outputs().values()) {
+            if (o.isFloating()) {
+                throw new IllegalArgumentException("derivation '" + drv.name()
+                        + "' has a floating content-addressed output; those (experimental in Nix) are not supported");
+            }
+            if (o.isFixed()) fixed++;
         }
         if (fixed == 0) return false;
         if (drv.outputs().size() != 1) {
