@@ -51,6 +51,9 @@ final class StringBuiltins {
         String[] tos = new String[to.size()];
         Set<String> ctx = new TreeSet<>();
         String s = Ops.coerceToString(ev, a[2], ctx, false, true, null);
+        boolean anyEmpty = false;
+        for (String f : froms) anyEmpty |= f.isEmpty();
+        if (!anyEmpty) return NixString.of(replaceNonEmpty(ev, s, froms, tos, to, ctx), ctx);
         StringBuilder res = new StringBuilder();
         for (int p = 0; p <= s.length(); ) {
             boolean found = false;
@@ -74,6 +77,50 @@ final class StringBuiltins {
             }
         }
         return NixString.of(res.toString(), ctx);
+    }
+
+    /**
+     * {@code replaceStrings} when no pattern is empty (the usual case). The scan jumps from one
+     * occurrence of a pattern's first char to the next with {@link String#indexOf(int, int)}, and
+     * the text between matches is copied in runs: a long string with few matches costs a few
+     * library scans, not a test of every pattern at every char (a loop that, run once on a long
+     * string, would mostly run interpreted).
+     */
+    private static String replaceNonEmpty(Evaluator ev, String s, String[] froms, String[] tos, NixList to, Set<String> ctx) {
+        char[] firsts = new char[froms.length];
+        int kinds = 0;
+        for (String f : froms) {
+            char c = f.charAt(0);
+            boolean seen = false;
+            for (int k = 0; k < kinds && !seen; k++) seen = firsts[k] == c;
+            if (!seen) firsts[kinds++] = c;
+        }
+        int[] next = new int[kinds]; // where firsts[k] occurs next, at or after the scan; -1: never
+        for (int k = 0; k < kinds; k++) next[k] = s.indexOf(firsts[k]);
+        StringBuilder res = null;
+        int copied = 0; // s[copied, p) is still to be copied
+        int p = 0;
+        while (true) {
+            int at = -1;
+            for (int k = 0; k < kinds; k++) {
+                if (next[k] >= 0 && next[k] < p) next[k] = s.indexOf(firsts[k], p);
+                if (next[k] >= 0 && (at < 0 || next[k] < at)) at = next[k];
+            }
+            if (at < 0) break;
+            int i = 0;
+            while (i < froms.length && !s.startsWith(froms[i], at)) i++;
+            if (i == froms.length) {
+                p = at + 1;
+                continue;
+            }
+            if (tos[i] == null) tos[i] = Ops.coerceToString(ev, to.get(i), ctx, false, true, null);
+            if (res == null) res = new StringBuilder(s.length() + 16);
+            res.append(s, copied, at).append(tos[i]);
+            p = at + froms[i].length();
+            copied = p;
+        }
+        if (res == null) return s;
+        return res.append(s, copied, s.length()).toString();
     }
 
     /** This group's builtins, by number ({@link NumberedBuiltins} says why). */
