@@ -4,6 +4,7 @@ import dev.sysbuild.language.ast.Expr;
 import dev.sysbuild.language.diag.Source;
 import dev.sysbuild.language.diag.Span;
 import dev.sysbuild.language.internal.AstBuilder;
+import dev.sysbuild.language.internal.LexedAhead;
 import dev.sysbuild.language.internal.NixLexer;
 import dev.sysbuild.language.internal.NixParser;
 import java.util.Set;
@@ -27,7 +28,21 @@ public final class Parser {
     private final Set<String> globals;
     private final String home;
 
+    /**
+     * Sources of at least this many chars are lexed on another thread while they are parsed
+     * ({@link LexedAhead}); below it, starting a thread costs more than the overlap saves.
+     */
+    static final int LEX_AHEAD_FROM = 64 << 10;
+
+    private final int lexAheadFrom;
+
     public Parser(Set<String> globals, String home) {
+        this(globals, home, LEX_AHEAD_FROM);
+    }
+
+    /** For tests: {@code lexAheadFrom} 0 lexes every source on another thread. */
+    Parser(Set<String> globals, String home, int lexAheadFrom) {
+        this.lexAheadFrom = lexAheadFrom;
         // A copy: parse trees are cached process-wide with their parser's settings as the key
         // (BundledParses), which must not keep a caller's live map (an evaluator's builtins) alive.
         this.globals = Set.copyOf(globals);
@@ -54,22 +69,27 @@ public final class Parser {
         NixLexer lexer = new NixLexer(CharStreams.fromString(text, source.name()));
         lexer.removeErrorListeners();
         lexer.addErrorListener(new ThrowingListener(source));
-        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        LexedAhead ahead = text.length() >= lexAheadFrom ? new LexedAhead(lexer) : null;
+        CommonTokenStream tokens = new CommonTokenStream(ahead != null ? ahead : lexer);
         NixParser parser = new NixParser(tokens);
         parser.removeErrorListeners();
         parser.addErrorListener(new ThrowingListener(source));
         NixParser.FileContext tree;
         try {
-            // SLL is enough for almost every file and much faster; fall back to LL on failure.
-            parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-            parser.setErrorHandler(new org.antlr.v4.runtime.BailErrorStrategy());
-            tree = parser.file();
-        } catch (ParseCancellationException | ParseException e) {
-            tokens.seek(0);
-            parser.reset();
-            parser.setErrorHandler(new org.antlr.v4.runtime.DefaultErrorStrategy());
-            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-            tree = parser.file();
+            try {
+                // SLL is enough for almost every file and much faster; fall back to LL on failure.
+                parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+                parser.setErrorHandler(new org.antlr.v4.runtime.BailErrorStrategy());
+                tree = parser.file();
+            } catch (ParseCancellationException | ParseException e) {
+                tokens.seek(0);
+                parser.reset();
+                parser.setErrorHandler(new org.antlr.v4.runtime.DefaultErrorStrategy());
+                parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+                tree = parser.file();
+            }
+        } finally {
+            if (ahead != null) ahead.close();
         }
         Expr expr = new AstBuilder(source, baseDir, home, pathLiterals).file(tree);
         new ScopeChecker(globals).check(expr);
