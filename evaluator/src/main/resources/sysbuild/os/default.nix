@@ -10,7 +10,10 @@ let
   # freely as long as that option does not depend on pkgs.debian itself.
   pkgs = import ./pkgs { inherit lib system; debianPackageSet = eval.config.packages.debian.packageSet; };
   eval = lib.evalModules {
-    modules = [ configuration ] ++ import ./modules/module-list.nix;
+    # The bundled modules first, then the configuration, as NixOS lists baseModules before the
+    # user's: definitions merge in that order (lists, `lines`), and collecting the bundled
+    # modules overlaps the parse of a large configuration on the other core.
+    modules = import ./modules/module-list.nix ++ [ configuration ];
     # pkgs is a special argument (not _module.args), so modules may use it in `imports`
     # and reading it never goes through config.
     specialArgs = { inherit pkgs; modulesPath = ./modules; } // specialArgs;
