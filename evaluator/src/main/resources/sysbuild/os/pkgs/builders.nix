@@ -12,15 +12,16 @@ let
       inherit name system;
       builder = "builtin:sysbuild-tree";
       manifest = toJSON { inherit entries; };
-    } // { inherit meta; } // passthru;
+    } // ({ inherit meta; } // passthru); # one copy of the derivation's attributes, not two
 
   writeTextFile = { name, text, executable ? false, destination ? "", meta ? { }, passthru ? { } }:
-    let path = lib.removePrefix "/" destination; in
-    if builtins.match "(.*/)?\\.\\.(/.*)?" path != null
+    # The usual call has no destination: then there is no path to check (a system makes thousands).
+    let path = if destination == "" then "" else lib.removePrefix "/" destination; in
+    if destination != "" && builtins.match "(.*/)?\\.\\.(/.*)?" path != null
     then throw "writeTextFile ${name}: destination `${destination}' must not contain `..'."
     else makeTree {
       inherit name meta passthru;
-      entries = [ ({ inherit path text; } // lib.optionalAttrs executable { executable = true; }) ];
+      entries = [ (if executable then { inherit path text; executable = true; } else { inherit path text; }) ];
     };
 
   # /bin/sh, not a store shell: there is no shell package (yet), and every host has one.
