@@ -30,8 +30,7 @@ public final class LexedAhead implements TokenSource {
     private Token[] batch = new Token[0];
     private int next;
     private Token eof;
-    private RuntimeException failedWith;
-    private Error errorWith;
+    private Throwable failure; // what the lexer threw (a RuntimeException or an Error)
 
     private static final Object END = new Object();
 
@@ -69,17 +68,15 @@ public final class LexedAhead implements TokenSource {
     public Token nextToken() {
         while (next == batch.length) {
             if (eof != null) return eof;
-            if (failedWith != null) throw failedWith;
-            if (errorWith != null) throw errorWith;
+            if (failure instanceof RuntimeException e) throw e;
+            if (failure instanceof Error e) throw e;
             Object o = take();
             if (o instanceof Token[] b) {
                 batch = b;
                 next = 0;
                 if (b[b.length - 1].getType() == Token.EOF) eof = b[b.length - 1];
-            } else if (o instanceof RuntimeException e) {
-                failedWith = e;
-            } else if (o instanceof Error e) {
-                errorWith = e;
+            } else if (o instanceof Throwable t) {
+                failure = t;
             } else {
                 throw new IllegalStateException("the lexer ended without an end-of-file token");
             }
