@@ -38,7 +38,7 @@ final class GcCommand implements Callable<Integer>, CommonOptions.Holder {
     public Integer call() {
         dryRun = Specs.value(spec, "--dry-run");
         return StoreSession.run(parent.err, common.verbose, () -> {
-            LocalStore store = StoreSession.open(common);
+            LocalStore store = StoreSession.openExisting(common);
             GcResult r = store.collectGarbage(dryRun);
             StringBuilder out = new StringBuilder();
             for (StorePath p : r.deleted()) out.append(store.storeDir().print(p)).append('\n');

@@ -58,7 +58,7 @@ final class StoreExportCommand implements Callable<Integer>, CommonOptions.Holde
             return 2;
         }
         return StoreSession.run(store.parent.err, common.verbose, () -> {
-            LocalStore s = StoreSession.open(common);
+            LocalStore s = StoreSession.openExisting(common);
             List<StorePath> selected = new ArrayList<>();
             for (String arg : paths) selected.add(StoreSession.validPath(s, arg));
             if (output == null) {

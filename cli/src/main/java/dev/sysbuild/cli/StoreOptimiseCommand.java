@@ -33,7 +33,7 @@ final class StoreOptimiseCommand implements Callable<Integer>, CommonOptions.Hol
     @Override
     public Integer call() {
         return StoreSession.run(store.parent.err, common.verbose, () -> {
-            OptimiseResult r = StoreSession.open(common).optimise();
+            OptimiseResult r = StoreSession.openExisting(common).optimise();
             store.parent.out.println(StoreSession.mebibytes(r.bytesSaved()) + " freed by hard-linking "
                     + r.filesLinked() + (r.filesLinked() == 1 ? " file" : " files"));
             store.parent.out.flush();

@@ -68,7 +68,7 @@ final class StorePathInfoCommand implements Callable<Integer>, CommonOptions.Hol
         json = Specs.value(spec, "--json");
         paths = Specs.positional(spec, 0);
         return StoreSession.run(store.parent.err, common.verbose, () -> {
-            LocalStore s = StoreSession.open(common);
+            LocalStore s = StoreSession.openExisting(common);
             SortedSet<StorePath> selected = new TreeSet<>();
             for (String arg : paths) selected.add(StoreSession.validPath(s, arg));
             if (closure) selected = closureOf(s, selected);

@@ -3,6 +3,7 @@ package dev.sysbuild.cli;
 import dev.sysbuild.store.local.CorruptDatabaseException;
 import dev.sysbuild.store.local.LinkChain;
 import dev.sysbuild.store.local.LocalStore;
+import dev.sysbuild.store.local.StoreLayout;
 import dev.sysbuild.store.path.InvalidStorePathException;
 import dev.sysbuild.store.path.StoreDir;
 import dev.sysbuild.store.path.StorePath;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -24,6 +26,26 @@ final class StoreSession {
 
     static LocalStore open(CommonOptions common) throws IOException {
         return LocalStore.open(Path.of(common.root), new StoreDir(common.storeDir));
+    }
+
+    /**
+     * The store under {@code --root} for a command that only looks at it or removes from it: a root
+     * without a store is a mistake (most likely a mistyped {@code --root}), said as such, and
+     * nothing is created there (opening creates the store's directories, as adding needs).
+     */
+    static LocalStore openExisting(CommonOptions common) throws IOException {
+        return LocalStore.open(existingLayout(common).root(), new StoreDir(common.storeDir));
+    }
+
+    /** The layout under {@code --root}, which must hold a store ({@link #openExisting}). */
+    static StoreLayout existingLayout(CommonOptions common) throws IOException {
+        StoreLayout layout = new StoreLayout(Path.of(common.root), new StoreDir(common.storeDir));
+        if (!Files.isDirectory(layout.physicalStoreDir())) {
+            throw new IOException("there is no store under " + layout.root() + " (no directory "
+                    + layout.physicalStoreDir() + "); check --root, or put something in it first"
+                    + " (sysbuild store add, build, switch)");
+        }
+        return layout;
     }
 
     /** Runs {@code task}; an I/O or database error prints {@code error: ...} and gives exit code 1. */

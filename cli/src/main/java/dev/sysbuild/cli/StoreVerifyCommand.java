@@ -62,7 +62,7 @@ final class StoreVerifyCommand implements Callable<Integer>, CommonOptions.Holde
         repair = Specs.value(spec, "--repair");
         repairFrom = Specs.value(spec, "--repair-from");
         return StoreSession.run(store.parent.err, common.verbose, () -> {
-            LocalStore s = StoreSession.open(common);
+            LocalStore s = StoreSession.openExisting(common);
             if (repairFrom != null) repairFromArchive(s);
             if (repair) repairByRebuilding(s);
             boolean contents = checkContents || repairFrom != null || repair;

@@ -44,6 +44,30 @@ class StoreCommandTest {
     }
 
     @Test
+    void commandsThatOnlyLookOrRemoveRefuseARootWithoutAStoreAndCreateNothingThere() throws IOException {
+        Path typo = Files.createDirectories(tmp.resolve("mnt-typo"));
+        String p = "/sysbuild/store/sbzw2fjidwrcay3z5vdiqpa3jylnyk5v-tree";
+        List<List<String>> commands = List.of(
+                List.of("store", "path-info", p), List.of("store", "verify"), List.of("store", "export", p),
+                List.of("store", "optimise"), List.of("gc", "--dry-run"), List.of("gc"));
+        for (List<String> command : commands) {
+            List<String> args = new java.util.ArrayList<>(command);
+            args.addAll(List.of("--root", typo.toString()));
+            Cli r = Cli.run(args.toArray(String[]::new));
+            assertThat(r.exitCode()).as(String.join(" ", command)).isEqualTo(1);
+            assertThat(r.err()).as(String.join(" ", command))
+                    .contains("there is no store under " + typo).contains("check --root");
+            try (var entries = Files.list(typo)) {
+                assertThat(entries).as(String.join(" ", command) + " created nothing").isEmpty();
+            }
+        }
+        // Adding makes the store; then the same commands work there.
+        add(tree);
+        assertThat(Cli.run("gc", "--dry-run", "--root", root).exitCode()).isZero();
+        assertThat(Cli.run("store", "verify", "--root", root).exitCode()).isZero();
+    }
+
+    @Test
     void addPrintsTheSourcePathAndPathInfoPrintsItLikeNix() throws IOException {
         Path small = Files.writeString(tmp.resolve("small.txt"), "x");
         String pkg = add(tree);
@@ -215,6 +239,7 @@ class StoreCommandTest {
 
     @Test
     void aPathOutsideTheStoreIsAClearError() throws IOException {
+        add(tree); // a root with a store (one without is an error of its own, above)
         Path plain = Files.writeString(tmp.resolve("plain"), "x");
         Cli r = Cli.run("store", "path-info", "--root", root, plain.toString());
         assertThat(r.exitCode()).isEqualTo(1);
