@@ -64,7 +64,7 @@ final class StoreLogCommand implements Callable<Integer>, CommonOptions.Holder {
         }
         StorePath drv = p;
         if (!p.isDerivation()) {
-            if (!Files.isDirectory(layout.infoDir())) return fail("there is no store under " + layout.root(), 1);
+            StoreSession.existingLayout(common); // a root without a store: said as the other store commands say it
             Optional<PathInfo> info = LocalStore.open(layout.root(), layout.storeDir()).queryPathInfo(p);
             if (info.isEmpty()) return fail("'" + layout.storeDir().print(p) + "' is not a valid store path", 1);
             if (info.get().deriver().isEmpty()) {

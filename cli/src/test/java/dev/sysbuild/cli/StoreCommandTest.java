@@ -49,7 +49,7 @@ class StoreCommandTest {
         String p = "/sysbuild/store/sbzw2fjidwrcay3z5vdiqpa3jylnyk5v-tree";
         List<List<String>> commands = List.of(
                 List.of("store", "path-info", p), List.of("store", "verify"), List.of("store", "export", p),
-                List.of("store", "optimise"), List.of("gc", "--dry-run"), List.of("gc"));
+                List.of("store", "optimise"), List.of("store", "log", p), List.of("gc", "--dry-run"), List.of("gc"));
         for (List<String> command : commands) {
             List<String> args = new java.util.ArrayList<>(command);
             args.addAll(List.of("--root", typo.toString()));
