@@ -3,7 +3,8 @@
 # noisy; see ../shared/bench/RESULTS-nix-2.8.md), each run on a store of its own:
 #
 #   add       `sysbuild store add TREE` vs `nix-store --add TREE`, the 20,000-file tree of
-#             ../shared/bench/gen-tree.py, each run into an empty store; checks first that both
+#             ../shared/bench/gen-tree.py, each run into an empty store and from a clean page cache
+#             (an untimed sync before each run, see bench_add); checks first that both
 #             give the tree's known NAR hash and that `sysbuild store dump` equals `nix-store --dump`
 #   gc        `sysbuild gc` vs `nix-store --gc` on a store holding GC_PATHS (default 2002, as many as
 #             build-1000 leaves) unreachable paths, made untimed with one `store add`/`nix-store --add`
@@ -110,8 +111,15 @@ bench_add() {
     fi
     r=$(nixenv "$pool/nixcheck" nix-store --add "$tree")
     [ "$(nixenv "$pool/nixcheck" nix-store -q --hash "$r")" = "sha256:$want_hash" ] || check="$check, nix hash DIFFERS"
+    # Every timed run starts with nothing dirty in the page cache (an untimed sync before it): the
+    # runs alternate, and the 201 MiB a run leaves unwritten (Nix syncs no store contents; the kernel
+    # writes them back ~30 s later) would otherwise be written inside the next run of the other
+    # tool if that one syncs, as `store add` does before it registers (syncfs covers the whole file
+    # system). Measured on the same jar: ~1.65 s from a clean start, ~1.9 s right after a Nix run.
     for ((i = 0; i < runs; i++)); do
+        sync
         once /dev/null "$sysbuild" store add --root "$pool/sb$i" "$tree" >> "$sb"
+        sync
         once /dev/null env NIX_STORE_DIR="$pool/nix$i/store" NIX_STATE_DIR="$pool/nix$i/var/nix" \
             NIX_LOG_DIR="$pool/nix$i/var/log/nix" nix-store --add "$tree" >> "$nx"
     done
