@@ -315,6 +315,9 @@ class BuildCommand implements Callable<Integer>, CommonOptions.Holder {
 
     /** After building (or finding the system toplevel in the eval cache): act on it, or link and print. */
     private int finish(LocalStore store, List<BuildTargets.Target> targets, List<String> pathsRead) throws Exception {
+        // What comes next (a generation, a result link that is a GC root) must survive a crash with
+        // its closure: sources evaluation added may not be on disk yet (LocalStore#syncPending).
+        store.syncPending();
         if (file == null && systemOnly()) return afterSystemBuild(store, pathsRead, targets.get(0).outPath());
         if (!noLink) ResultLinks.make(store.layout(), Path.of(outLink), targets);
         StringBuilder out = new StringBuilder();

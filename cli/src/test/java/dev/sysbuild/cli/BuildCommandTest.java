@@ -62,6 +62,14 @@ class BuildCommandTest {
         assertThat(link).hasContent("from a source");
         Path autoRoot = root.resolve("sysbuild/var/gcroots/auto").resolve(ResultLinks.autoRootName(link));
         assertThat(Files.readSymbolicLink(autoRoot)).isEqualTo(link);
+        // The source evaluation added was forced to disk before the root was made (the next open would
+        // do it too, which is why this looks before opening the store).
+        Path pendingSyncs = root.resolve("sysbuild/var/db/pending-sync");
+        if (Files.isDirectory(pendingSyncs)) {
+            try (var records = Files.list(pendingSyncs)) {
+                assertThat(records).isEmpty();
+            }
+        }
         LocalStore store = LocalStore.open(root, StoreDir.DEFAULT);
         StorePath drv = store.queryPathInfo(StoreDir.DEFAULT.parse(out)).orElseThrow().deriver().orElseThrow();
         assertThat(store.isValid(drv)).isTrue();

@@ -68,6 +68,29 @@ class StoreCommandTest {
     }
 
     @Test
+    void addRegistersBeforeSyncingAndTheNextCommandOnTheStoreSyncs() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(Path.of("/proc/sys/kernel/random/boot_id")),
+                "no /proc/sys/kernel/random/boot_id: adds sync before registering here, nothing is deferred");
+        Path pending = Path.of(root, "sysbuild/var/db/pending-sync");
+
+        String pkg = add(tree);
+
+        try (var records = Files.list(pending)) {
+            assertThat(records.map(f -> {
+                try {
+                    return Files.readString(f);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            })).singleElement().asString().endsWith(pkg.substring("/sysbuild/store/".length()) + "\n");
+        }
+        assertThat(Cli.run("store", "path-info", "--root", root, pkg).exitCode()).isZero();
+        try (var records = Files.list(pending)) {
+            assertThat(records).isEmpty();
+        }
+    }
+
+    @Test
     void addPrintsTheSourcePathAndPathInfoPrintsItLikeNix() throws IOException {
         Path small = Files.writeString(tmp.resolve("small.txt"), "x");
         String pkg = add(tree);

@@ -22,7 +22,9 @@ import java.util.SortedSet;
  * rename), canonicalise it, hash its NAR and scan its references, rename it into place, write its
  * info file. A crash before the info file's rename leaves an invalid directory or a {@code .tmp-}
  * entry, which {@link #deleteInvalidPaths()} removes; a reader never sees a valid path that is
- * incomplete. Each path is locked while it is staged or built, so two processes (or threads)
+ * incomplete. (An added tree is registered before its contents are forced to disk; opening the
+ * store settles that before anything is read, and after a crash unregisters what lost contents:
+ * {@link PendingSyncs}, {@link #syncPending()}.) Each path is locked while it is staged or built, so two processes (or threads)
  * never produce the same path at once; the second finds it valid and does nothing.
  */
 public final class LocalStore {
@@ -34,15 +36,17 @@ public final class LocalStore {
     private final PathRegistry registry;
     private final PathAdder adder;
     private final OutputRegistrar registrar;
+    private final PendingSyncs pendingSyncs;
     /** A seam for tests to crash between moving a path into place and registering it. */
     Runnable beforeRegister = () -> {};
 
-    private LocalStore(StoreLayout layout, Clock clock, Duration lockTimeout) {
+    private LocalStore(StoreLayout layout, Clock clock, Duration lockTimeout, PendingSyncs pendingSyncs) {
         this.layout = layout;
         this.db = new ValidPathDb(layout);
         this.gcLock = GcLock.of(layout.gcLockFile());
+        this.pendingSyncs = pendingSyncs;
         this.registry = new PathRegistry(layout, db, gcLock, TempRoots.of(layout), clock, lockTimeout,
-                () -> beforeRegister);
+                () -> beforeRegister, pendingSyncs);
         this.adder = new PathAdder(registry);
         this.registrar = new OutputRegistrar(registry);
     }
@@ -54,11 +58,17 @@ public final class LocalStore {
 
     /** As {@link #open(Path, StoreDir)}, with the clock registration times come from and how long to wait for a lock. */
     public static LocalStore open(Path root, StoreDir storeDir, Clock clock, Duration lockTimeout) throws IOException {
+        return open(root, storeDir, clock, lockTimeout, WriteBackEpoch::of, PendingSyncs.SYNCFS);
+    }
+
+    /** As {@link #open(Path, StoreDir, Clock, Duration)}, with what {@link PendingSyncs} asks of the system (a test seam). */
+    static LocalStore open(Path root, StoreDir storeDir, Clock clock, Duration lockTimeout, PendingSyncs.Epoch epoch,
+            PendingSyncs.FileSystemSync fsSync) throws IOException {
         StoreLayout layout = new StoreLayout(root, storeDir);
         Files.createDirectories(layout.physicalStoreDir());
         Files.createDirectories(layout.infoDir());
         Files.createDirectories(layout.locksDir());
-        LocalStore store = new LocalStore(layout, clock, lockTimeout);
+        LocalStore store = new LocalStore(layout, clock, lockTimeout, new PendingSyncs(layout, epoch, fsSync));
         if (Files.exists(GcJournal.file(layout))) {
             // A collection crashed after its commit point: finish it before anything reads the database
             // (under the exclusive lock, so a collection still running in another process finishes first).
@@ -66,7 +76,31 @@ public final class LocalStore {
                 GcJournal.recover(layout);
             }
         }
+        store.syncPending();
         return store;
+    }
+
+    /**
+     * Forces to disk every added path registered before its contents were (see {@link PendingSyncs}),
+     * as opening the store does; if an earlier crash or power cut lost some of them, they and every
+     * path referencing one are no longer valid (a warning names them). Call it before making
+     * something that must survive a crash refer to store paths: a generation, a GC root.
+     */
+    public void syncPending() throws IOException {
+        PendingSyncs.Lost lost = pendingSyncs.settle(gcLock, db);
+        if (lost.lost().isEmpty()) return;
+        String message = lost.lost().size() + " store path(s) had not reached the disk when the machine went down (a crash,"
+                + " a power cut, or the file system went away) and lost contents: " + printed(lost.lost())
+                + (lost.referrers().isEmpty() ? "" : "; and " + lost.referrers().size() + " path(s) referencing them: "
+                        + printed(lost.referrers()))
+                + ". They are no longer valid (the next gc deletes them); add or build them again.";
+        System.getLogger("store").log(System.Logger.Level.WARNING, message);
+    }
+
+    private String printed(Collection<StorePath> paths) {
+        StringBuilder sb = new StringBuilder();
+        for (StorePath p : paths) sb.append(sb.length() == 0 ? "" : ", ").append(storeDir().print(p));
+        return sb.toString();
     }
 
     public StoreLayout layout() {

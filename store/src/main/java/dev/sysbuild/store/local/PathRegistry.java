@@ -29,9 +29,10 @@ final class PathRegistry {
     private final Duration lockTimeout;
     /** Read at each use: {@link LocalStore#beforeRegister} is a field tests set after opening the store. */
     private final Supplier<Runnable> beforeRegister;
+    private final PendingSyncs pendingSyncs;
 
     PathRegistry(StoreLayout layout, ValidPathDb db, GcLock gcLock, TempRoots tempRoots, Clock clock,
-            Duration lockTimeout, Supplier<Runnable> beforeRegister) {
+            Duration lockTimeout, Supplier<Runnable> beforeRegister, PendingSyncs pendingSyncs) {
         this.layout = layout;
         this.db = db;
         this.gcLock = gcLock;
@@ -39,6 +40,12 @@ final class PathRegistry {
         this.clock = clock;
         this.lockTimeout = lockTimeout;
         this.beforeRegister = beforeRegister;
+        this.pendingSyncs = pendingSyncs;
+    }
+
+    /** Adds that may register before their contents are on disk record themselves here. */
+    PendingSyncs pendingSyncs() {
+        return pendingSyncs;
     }
 
     StoreLayout layout() {

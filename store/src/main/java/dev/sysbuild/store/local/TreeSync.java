@@ -129,7 +129,7 @@ final class TreeSync {
     }
 
     /** {@code sync -f root}; false if that could not be run or failed. */
-    private static boolean syncFileSystem(Path root) throws IOException {
+    static boolean syncFileSystem(Path root) throws IOException {
         try {
             Process p = new ProcessBuilder("sync", "-f", root.toString())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)

@@ -10,7 +10,9 @@
  * point that makes the path valid. Everything before it (a temporary copy, a moved-in but
  * unregistered directory, a half-written {@code .tmp-} file) is garbage that
  * {@link dev.sysbuild.store.local.LocalStore#deleteInvalidPaths()} removes, never a valid half
- * path.
+ * path. Added trees are registered before their contents are forced to disk, with a durable record
+ * that the next opening of the store settles ({@code PendingSyncs}): a sync while the machine has
+ * not gone down since, else a check of the recorded paths that unregisters what a crash lost.
  *
  * <p>{@link dev.sysbuild.store.local.LocalStore} is the one public entry point and stays a thin
  * facade, so its contracts can be read in one place; the work is in package-private classes:
