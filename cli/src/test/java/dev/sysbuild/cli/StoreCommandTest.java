@@ -72,8 +72,10 @@ class StoreCommandTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(Path.of("/proc/sys/kernel/random/boot_id")),
                 "no /proc/sys/kernel/random/boot_id: adds sync before registering here, nothing is deferred");
         Path pending = Path.of(root, "sysbuild/var/db/pending-sync");
+        Path big = Files.createDirectories(tmp.resolve("src/big"));
+        for (int i = 0; i < 70; i++) Files.writeString(big.resolve("f" + i), "file " + i + "\n"); // more than 64: deferred
 
-        String pkg = add(tree);
+        String pkg = add(big);
 
         try (var records = Files.list(pending)) {
             assertThat(records.map(f -> {

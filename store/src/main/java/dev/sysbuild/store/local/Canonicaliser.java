@@ -125,6 +125,11 @@ public final class Canonicaliser {
             if (++entries <= TreeSync.ONE_BY_ONE_LIMIT) firstEntries.add(p);
         }
 
+        /** Whether the tree has at most {@link TreeSync#ONE_BY_ONE_LIMIT} files and directories (so few that each is forced on its own). */
+        synchronized boolean few() {
+            return entries <= TreeSync.ONE_BY_ONE_LIMIT;
+        }
+
         /** Forces the unpacked tree to disk as {@link TreeSync#sync} would, without walking it again. */
         synchronized void sync(Path root) throws IOException {
             TreeSync.sync(root, entries <= TreeSync.ONE_BY_ONE_LIMIT ? firstEntries : null);

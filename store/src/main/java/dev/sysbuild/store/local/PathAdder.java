@@ -49,7 +49,7 @@ final class PathAdder {
                 // Canonicalised as it is unpacked (no second walk), and a large tree's data starts for
                 // the disk while the copy goes on, so the sync before the commit has little left to wait for.
                 Canonicaliser.WhileUnpacking canonical = new Canonicaliser.WhileUnpacking();
-                // Where the add will not sync (it registers first, PendingSyncs), no early write-back either.
+                // Where a large add will not sync (it registers first, PendingSyncs), no early write-back either.
                 TreeSync.Early writeBack = registry.pendingSyncs().deferring() ? null : new TreeSync.Early(temp, WRITE_BACK_EVERY);
                 NarSummary nar;
                 try {
@@ -62,9 +62,11 @@ final class PathAdder {
                 try (PathLock lock = registry.lockPath(path)) {
                     if (registry.isValid(path)) return path; // another process added it while we waited
                     registry.requireValidReferences(path, nar.references());
-                    // Recorded (durably) before the commit, so a crash that loses the contents cannot
-                    // lose the record; forced to disk here only where no record can be kept.
-                    if (!registry.pendingSyncs().record(path)) canonical.sync(staged);
+                    // A large tree is recorded (durably) before the commit, so a crash that loses the
+                    // contents cannot lose the record; a small one (a few fsyncs of its own, cheaper than a
+                    // record now and a syncfs later) and any tree where no record can be kept are forced here.
+                    boolean small = canonical.few() && nar.narSize() <= WRITE_BACK_EVERY;
+                    if (small || !registry.pendingSyncs().record(path)) canonical.sync(staged);
                     registry.install(staged, path, false);
                     registry.commit(new PathInfo(path, nar.narHash(), nar.narSize(), nar.references(), Optional.empty(),
                             registry.clock().instant()));

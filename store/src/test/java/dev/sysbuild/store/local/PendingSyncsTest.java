@@ -31,6 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * a file of an added path cut short, as the disk would have it had the page cache never reached it.
  */
 class PendingSyncsTest {
+    /** Files in a tree large enough to be registered before it is synced (more than 64 files and directories). */
+    private static final int BIG = 70;
+
     @TempDir
     Path tmp;
 
@@ -85,7 +88,7 @@ class PendingSyncsTest {
     @Test
     void anAddIsRegisteredAndRecordedWithoutSyncingThenTheNextOpenSyncsOnceAndForgetsIt() throws IOException {
         LocalStore store = open();
-        Path t = tree("big", 100);
+        Path t = tree("big", BIG);
 
         StorePath p = store.addToStore(t, "big");
 
@@ -105,7 +108,7 @@ class PendingSyncsTest {
     @Test
     void syncPendingIsWhatMakesAddsDurableBeforeAGenerationOrARootRefersToThem() throws IOException {
         LocalStore store = open();
-        StorePath p = store.addToStore(tree("small", 2), "small");
+        StorePath p = store.addToStore(tree("src", BIG), "src");
         assertThat(records()).hasSize(1);
 
         store.syncPending();
@@ -118,7 +121,7 @@ class PendingSyncsTest {
     @Test
     void aFailedSyncKeepsTheRecordUntilASyncWorks() throws IOException {
         LocalStore store = open();
-        store.addToStore(tree("t", 3), "t");
+        store.addToStore(tree("t", BIG), "t");
         syncWorks.set(false);
 
         open();
@@ -134,7 +137,7 @@ class PendingSyncsTest {
     @Test
     void afterARebootAPathWhoseContentsReachedTheDiskStaysValid() throws IOException {
         LocalStore store = open();
-        StorePath p = store.addToStore(tree("kept", 10), "kept");
+        StorePath p = store.addToStore(tree("kept", BIG), "kept");
 
         epoch = Optional.of("boot 2 mount 7");
         LocalStore rebooted = open();
@@ -148,8 +151,8 @@ class PendingSyncsTest {
     void afterARebootAPathThatLostContentsAndEveryPathReferencingItAreNoLongerValidAndGcDeletesThem()
             throws IOException {
         LocalStore store = open();
-        StorePath lost = store.addToStore(tree("lost", 10), "lost");
-        StorePath intact = store.addToStore(tree("intact", 10), "intact");
+        StorePath lost = store.addToStore(tree("lost", BIG), "lost");
+        StorePath intact = store.addToStore(tree("intact", BIG), "intact");
         // Texts are forced to disk before they are registered, so only their reference is at stake.
         StorePath referrer = store.addTextToStore("referrer",
                 store.storeDir().print(lost).getBytes(StandardCharsets.UTF_8), List.of(lost));
@@ -176,7 +179,7 @@ class PendingSyncsTest {
     @Test
     void aRemountIsTheEndOfAnEpochToo() throws IOException {
         LocalStore store = open();
-        StorePath p = store.addToStore(tree("gone", 4), "gone");
+        StorePath p = store.addToStore(tree("gone", BIG), "gone");
         loseTheEnd(store.layout().physical(p).resolve("sub/f0"));
 
         epoch = Optional.of("boot 1 mount 8");
@@ -187,7 +190,7 @@ class PendingSyncsTest {
     @Test
     void aCrashAfterTheRecordAndBeforeTheCommitLeavesOnlyGarbage() throws IOException {
         LocalStore store = open();
-        Path t = tree("doomed", 5);
+        Path t = tree("doomed", BIG);
         StorePath expected = PathImport.recursive(StoreDir.DEFAULT, t, "doomed");
         store.beforeRegister = () -> {
             throw new IllegalStateException("simulated crash");
@@ -204,11 +207,22 @@ class PendingSyncsTest {
     }
 
     @Test
+    void aSmallTreeIsForcedToDiskFileByFileAndNothingIsRecorded() throws IOException {
+        LocalStore store = open();
+
+        StorePath p = store.addToStore(tree("few", 3), "few");
+
+        assertThat(store.isValid(p)).isTrue();
+        assertThat(records()).isEmpty();
+        assertThat(syncs).isEmpty();
+    }
+
+    @Test
     void whereTheEpochCannotBeKnownAnAddIsForcedToDiskAndNothingIsRecorded() throws IOException {
         epoch = Optional.empty();
         LocalStore store = open();
 
-        StorePath p = store.addToStore(tree("plain", 100), "plain");
+        StorePath p = store.addToStore(tree("plain", BIG), "plain");
 
         assertThat(store.isValid(p)).isTrue();
         assertThat(records()).isEmpty();
