@@ -159,7 +159,7 @@ bench_gc_build() {
     echo "# gc-build: building build-1000 $((runs + 1)) times per tool (untimed; minutes) ..."
     for ((i = 0; i <= runs; i++)); do
         # The result link would be a root: build from a scratch directory, then remove the link.
-        (mkdir -p "$pool/cwd$i" && cd "$pool/cwd$i" && ${BUILD_CMD:-"$sysbuild" build --root "$pool/sb$i"} "$wl" >/dev/null \
+        (mkdir -p "$pool/cwd$i" && cd "$pool/cwd$i" && ${BUILD_CMD:-"$sysbuild" build -q --root "$pool/sb$i"} "$wl" >/dev/null \
             && rm -f result result-*)
         nixenv "$pool/nix$i" nix-build --no-out-link "$wl" >/dev/null 2>&1
     done
