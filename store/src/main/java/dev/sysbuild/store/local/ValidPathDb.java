@@ -97,13 +97,18 @@ final class ValidPathDb {
         return result;
     }
 
-    /** Deletes the {@code .tmp-} files unfinished writes left; only safe when no writer runs. */
+    /**
+     * Deletes the {@code .tmp-} files unfinished writes left, of info files and of pending-sync
+     * records ({@link PendingSyncs}); only safe when no writer runs.
+     */
     int deleteTemporaryFiles() throws IOException {
         int n = 0;
-        if (!Files.isDirectory(layout.infoDir())) return 0;
-        try (DirectoryStream<Path> dir = Files.newDirectoryStream(layout.infoDir())) {
-            for (Path f : dir) {
-                if (AtomicFile.isTemporary(f.getFileName().toString()) && Files.deleteIfExists(f)) n++;
+        for (Path d : List.of(layout.infoDir(), PendingSyncs.dir(layout))) {
+            if (!Files.isDirectory(d)) continue;
+            try (DirectoryStream<Path> dir = Files.newDirectoryStream(d)) {
+                for (Path f : dir) {
+                    if (AtomicFile.isTemporary(f.getFileName().toString()) && Files.deleteIfExists(f)) n++;
+                }
             }
         }
         return n;

@@ -207,6 +207,25 @@ class PendingSyncsTest {
     }
 
     @Test
+    void aRecordCutShortByACrashIsIgnoredAndTheNextCollectionDeletesIt() throws IOException {
+        LocalStore store = open();
+        StorePath p = store.addToStore(tree("whole", BIG), "whole");
+        // AtomicFile writes under a temporary name first: what a crash in the middle of a record leaves.
+        Path half = Files.writeString(PendingSyncs.dir(store.layout()).resolve(p.hashPart() + ".x" + AtomicFile.TEMP_INFIX + "1"),
+                "sysbuild-pending-sync 1\nboot 0 mou");
+
+        LocalStore again = open();
+
+        assertThat(syncs).hasSize(1);
+        assertThat(half).exists(); // not a record: nothing settled it
+        assertThat(again.isValid(p)).isTrue();
+        epoch = Optional.of("boot 2 mount 7");
+        assertThat(open().isValid(p)).isTrue(); // nor checked as one
+        assertThat(open().collectGarbage(false).temporaryEntries()).isGreaterThanOrEqualTo(1);
+        assertThat(half).doesNotExist();
+    }
+
+    @Test
     void aSmallTreeIsForcedToDiskFileByFileAndNothingIsRecorded() throws IOException {
         LocalStore store = open();
 
