@@ -135,7 +135,7 @@ final class PendingSyncs {
 
     /** What a settle unregistered: paths whose contents a crash lost, and the valid paths that referenced them. */
     record Lost(SortedSet<StorePath> lost, SortedSet<StorePath> referrers) {
-        static final Lost NONE = new Lost(new TreeSet<>(), new TreeSet<>());
+        static final Lost NONE = new Lost(java.util.Collections.emptySortedSet(), java.util.Collections.emptySortedSet());
     }
 
     /**
