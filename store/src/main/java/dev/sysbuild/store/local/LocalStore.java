@@ -22,10 +22,11 @@ import java.util.SortedSet;
  * rename), canonicalise it, hash its NAR and scan its references, rename it into place, write its
  * info file. A crash before the info file's rename leaves an invalid directory or a {@code .tmp-}
  * entry, which {@link #deleteInvalidPaths()} removes; a reader never sees a valid path that is
- * incomplete. (An added tree is registered before its contents are forced to disk; opening the
- * store settles that before anything is read, and after a crash unregisters what lost contents:
- * {@link PendingSyncs}, {@link #syncPending()}.) Each path is locked while it is staged or built, so two processes (or threads)
- * never produce the same path at once; the second finds it valid and does nothing.
+ * incomplete. (A large added tree is registered before its contents are forced to disk; opening
+ * the store settles that before anything is read, and after a crash unregisters what lost
+ * contents: {@link PendingSyncs}, {@link #syncPending()}.) Each path is locked while it is staged
+ * or built, so two processes (or threads) never produce the same path at once; the second finds
+ * it valid and does nothing.
  */
 public final class LocalStore {
     private static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofHours(1);

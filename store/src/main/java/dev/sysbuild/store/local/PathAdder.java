@@ -36,8 +36,6 @@ final class PathAdder {
 
     /** {@link LocalStore#addToStore(Path, String, Collection)}. */
     StorePath addToStore(Path source, String name, Collection<StorePath> candidates) throws IOException {
-        // Registered before its contents are forced to disk (PendingSyncs says why that is safe):
-        // forcing 201 MiB cost a third of adding it.
         // One pass, as nix-store --add: the source is copied into a staging directory while its NAR is
         // hashed and scanned (TreeCopy), and the path follows from that hash. Reading the source once
         // more first, only to find out whether it is valid already, cost a third of every add; the
@@ -46,10 +44,11 @@ final class PathAdder {
             Path temp = registry.newTempDir();
             try {
                 Path staged = temp.resolve("x");
-                // Canonicalised as it is unpacked (no second walk), and a large tree's data starts for
-                // the disk while the copy goes on, so the sync before the commit has little left to wait for.
+                // Canonicalised as it is unpacked (no second walk). A large tree is registered before it
+                // is forced to disk (PendingSyncs: forcing 201 MiB cost a third of adding it); only where
+                // that cannot be done does its data start for the disk while the copy goes on, so the sync
+                // before the commit has little left to wait for.
                 Canonicaliser.WhileUnpacking canonical = new Canonicaliser.WhileUnpacking();
-                // Where a large add will not sync (it registers first, PendingSyncs), no early write-back either.
                 TreeSync.Early writeBack = registry.pendingSyncs().deferring() ? null : new TreeSync.Early(temp, WRITE_BACK_EVERY);
                 NarSummary nar;
                 try {

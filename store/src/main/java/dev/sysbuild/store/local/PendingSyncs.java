@@ -13,7 +13,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Lets {@link LocalStore#addToStore} register a path before its contents are on disk, without
+ * Lets {@link LocalStore#addToStore} register a large tree before its contents are on disk, without
  * ever letting a path whose contents a crash lost be used as valid.
  *
  * <p>Forcing a large added tree to disk before registering it cost a third of a {@code store add}
@@ -34,7 +34,8 @@ import java.util.TreeSet;
  *     collection. Under the exclusive global lock, so no adder or collection runs meanwhile.
  * </ul>
  * What must be durable when its command returns (a new generation, a GC root made by
- * {@code build}) calls {@link #settle} itself first. Where the epoch cannot be known (no
+ * {@code build}) settles first ({@link LocalStore#syncPending}); it must not hold the shared
+ * global lock then, since settling an ended epoch takes the exclusive one. Where the epoch cannot be known (no
  * {@code /proc}), adds force their trees to disk as before and nothing is recorded.
  */
 final class PendingSyncs {
