@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Times the store commands against Nix 2.8, alternating the two tools run by run (the machines are
+# Times the store commands against Nix 2.8, alternating the two tools run by run (ABBA order for add; the machines are
 # noisy; see ../shared/bench/RESULTS-nix-2.8.md), each run on a store of its own:
 #
 #   add       `sysbuild store add TREE` vs `nix-store --add TREE`, the 20,000-file tree of
@@ -116,12 +116,17 @@ bench_add() {
     # writes them back ~30 s later) would otherwise be written inside the next run of the other
     # tool if that one syncs, as `store add` does before it registers (syncfs covers the whole file
     # system). Measured on the same jar: ~1.65 s from a clean start, ~1.9 s right after a Nix run.
+    # ABBA order, as in build-bench.sh: a fixed order favoured whichever tool ran second.
     for ((i = 0; i < runs; i++)); do
-        sync
-        once /dev/null "$sysbuild" store add --root "$pool/sb$i" "$tree" >> "$sb"
-        sync
-        once /dev/null env NIX_STORE_DIR="$pool/nix$i/store" NIX_STATE_DIR="$pool/nix$i/var/nix" \
-            NIX_LOG_DIR="$pool/nix$i/var/log/nix" nix-store --add "$tree" >> "$nx"
+        for who in $( ((i % 2 == 0)) && echo "sb nix" || echo "nix sb"); do
+            sync
+            if [ "$who" = sb ]; then
+                once /dev/null "$sysbuild" store add --root "$pool/sb$i" "$tree" >> "$sb"
+            else
+                once /dev/null env NIX_STORE_DIR="$pool/nix$i/store" NIX_STATE_DIR="$pool/nix$i/var/nix" \
+                    NIX_LOG_DIR="$pool/nix$i/var/log/nix" nix-store --add "$tree" >> "$nx"
+            fi
+        done
     done
     report "store add (20k files, 201 MiB)" "$sb" "$nx" "$check"
 }
