@@ -120,6 +120,8 @@ final class PendingSyncs {
                 lines = Files.readString(f, StandardCharsets.UTF_8).split("\n");
             } catch (NoSuchFileException gone) {
                 continue; // settled by another process meanwhile
+            } catch (IOException | java.io.UncheckedIOException unreadable) {
+                lines = new String[0]; // not a record sysbuild wrote (a directory, bad bytes): damaged
             }
             StorePath path = null;
             if (lines.length == 3 && lines[0].equals(HEADER)) {

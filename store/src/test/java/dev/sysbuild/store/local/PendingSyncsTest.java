@@ -226,6 +226,20 @@ class PendingSyncsTest {
     }
 
     @Test
+    void aRecordSysbuildDidNotWriteDoesNotStopTheStoreFromOpeningAndGoes() throws IOException {
+        LocalStore store = open();
+        StorePath p = store.addToStore(tree("kept", BIG), "kept");
+        Path dir = PendingSyncs.dir(store.layout());
+        Path garbage = Files.write(dir.resolve("garbage"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+
+        LocalStore again = open();
+
+        assertThat(again.isValid(p)).isTrue();
+        assertThat(garbage).doesNotExist();
+        assertThat(records()).isEmpty();
+    }
+
+    @Test
     void aSmallTreeIsForcedToDiskFileByFileAndNothingIsRecorded() throws IOException {
         LocalStore store = open();
 
