@@ -94,13 +94,13 @@ bench() {
     local sb=$work/sb.$label nx=$work/nix.$label sbargs=(--no-sandbox)
     : > "$sb"; : > "$nx"
     if [ "${label#sandbox}" != "$label" ]; then sbargs=(--sandbox); fi
+    local with_nix=false
+    if $have_nix && [ "${label#sandbox}" = "$label" ]; then with_nix=true; fi
     # ABBA order (sysbuild first in even runs, Nix first in odd ones): with a fixed order, whichever
     # tool ran second gained ~30 ms on this machine (bench/ab-jars.sh), a few percent of chain-200.
     for ((i = 0; i < runs; i++)); do
         local r1=$mode r2=$mode
         if [ "$mode" = fresh ]; then r1=$(fresh); r2=$(fresh); fi
-        local with_nix=false
-        if $have_nix && [ "${label#sandbox}" = "$label" ]; then with_nix=true; fi
         if $with_nix && ((i % 2 == 1)); then once env $(nixenv "${r2#*:}") nix-build --no-out-link "$@" >> "$nx"; fi
         once "$sysbuild" build --root "${r1%:*}" --no-link -q "${sbargs[@]}" "$@" >> "$sb"
         if $with_nix && ((i % 2 == 0)); then once env $(nixenv "${r2#*:}") nix-build --no-out-link "$@" >> "$nx"; fi

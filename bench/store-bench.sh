@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Times the store commands against Nix 2.8, alternating the two tools run by run (ABBA order for add; the machines are
-# noisy; see ../shared/bench/RESULTS-nix-2.8.md), each run on a store of its own:
+# Times the store commands against Nix 2.8, alternating the two tools run by run (in ABBA order
+# for add; the machines are noisy; see ../shared/bench/RESULTS-nix-2.8.md), each run on a store of
+# its own:
 #
 #   add       `sysbuild store add TREE` vs `nix-store --add TREE`, the 20,000-file tree of
 #             ../shared/bench/gen-tree.py, each run into an empty store and from a clean page cache

@@ -149,11 +149,10 @@ final class PendingSyncs {
     Lost settle(GcLock gcLock, ValidPathDb db) throws IOException {
         List<Entry> entries = entries();
         if (entries.isEmpty() || !Files.isWritable(dir(layout))) return Lost.NONE;
-        Optional<String> now = epoch();
         List<Entry> thisEpoch = new ArrayList<>();
         boolean older = false;
         for (Entry e : entries) {
-            if (now.isPresent() && e.path() != null && e.epoch().equals(now.get())) thisEpoch.add(e);
+            if (ofThisEpoch(e)) thisEpoch.add(e);
             else older = true;
         }
         List<Path> pending = new ArrayList<>();
@@ -171,16 +170,16 @@ final class PendingSyncs {
      */
     private Lost recover(GcLock gcLock, ValidPathDb db) throws IOException {
         try (GcLock.Held gc = gcLock.exclusive()) {
-            Optional<String> now = epoch();
             List<Entry> ended = new ArrayList<>();
             for (Entry e : entries()) {
-                if (now.isEmpty() || e.path() == null || !e.epoch().equals(now.get())) ended.add(e);
+                if (!ofThisEpoch(e)) ended.add(e);
             }
             SortedSet<StorePath> lost = new TreeSet<>();
             for (Entry e : ended) {
-                if (e.path() == null) continue; // a damaged entry: AtomicFile never leaves one, so nothing to check
+                // A damaged entry names no path to check (AtomicFile never leaves one; a file sysbuild did not write).
+                if (e.path() == null) continue;
                 Optional<PathInfo> info = db.query(e.path());
-                if (info.isPresent() && !contentsMatch(info.get())) lost.add(e.path());
+                if (info.isPresent() && contentsLost(info.get())) lost.add(e.path());
             }
             Lost unregistered = lost.isEmpty() ? Lost.NONE : unregisterWithReferrers(lost, db);
             for (Entry e : ended) Files.deleteIfExists(e.file());
@@ -188,13 +187,18 @@ final class PendingSyncs {
         }
     }
 
-    private boolean contentsMatch(PathInfo info) throws IOException {
-        Path physical = layout.physical(info.path());
-        if (!Files.exists(physical, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return false;
+    /** Whether an entry is a whole record of the current epoch (so a sync is all it needs). */
+    private boolean ofThisEpoch(Entry e) {
+        Optional<String> now = epoch();
+        return now.isPresent() && e.path() != null && e.epoch().equals(now.get());
+    }
+
+    /** Whether the crash lost some of {@code info}'s contents: {@code store verify}'s check; unreadable counts as lost. */
+    private boolean contentsLost(PathInfo info) {
         try {
-            return NarSummary.of(physical, List.of()).narHash().equals(info.narHash());
+            return StoreVerifier.isDamaged(layout, info);
         } catch (IOException unreadable) {
-            return false;
+            return true;
         }
     }
 

@@ -21,12 +21,15 @@ final class StoreVerifier {
     static SortedSet<StorePath> damagedPaths(StoreLayout layout, ValidPathDb db) throws IOException {
         SortedSet<StorePath> damaged = new TreeSet<>();
         for (PathInfo info : db.all()) {
-            Path physical = layout.physical(info.path());
-            if (!Files.exists(physical, LinkOption.NOFOLLOW_LINKS)
-                    || !NarSummary.of(physical, List.of()).narHash().equals(info.narHash())) {
-                damaged.add(info.path());
-            }
+            if (isDamaged(layout, info)) damaged.add(info.path());
         }
         return damaged;
+    }
+
+    /** Whether the store object of {@code info}'s path is missing or hashes to something else. */
+    static boolean isDamaged(StoreLayout layout, PathInfo info) throws IOException {
+        Path physical = layout.physical(info.path());
+        return !Files.exists(physical, LinkOption.NOFOLLOW_LINKS)
+                || !NarSummary.of(physical, List.of()).narHash().equals(info.narHash());
     }
 }
