@@ -162,8 +162,33 @@ class PendingSyncsTest {
         loseTheEnd(store.layout().physical(lost).resolve("sub/f4"));
 
         epoch = Optional.of("boot 2 mount 7");
-        LocalStore rebooted = open();
+        // The warning goes through System.Logger, which without the CLI's finder is java.util.logging.
+        List<String> warnings = new ArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                warnings.add(r.getLevel() + " " + r.getMessage());
+            }
 
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("store");
+        log.addHandler(handler);
+        LocalStore rebooted;
+        try {
+            rebooted = open();
+        } finally {
+            log.removeHandler(handler);
+        }
+
+        assertThat(warnings).singleElement().asString().startsWith("WARNING 1 store path(s) had not reached the disk")
+                .contains(store.storeDir().print(lost) + "; and 2 path(s) referencing them: ")
+                .contains(store.storeDir().print(referrer)).contains(store.storeDir().print(referrerOfReferrer))
+                .endsWith("add or build them again.");
         assertThat(rebooted.isValid(lost)).isFalse();
         assertThat(rebooted.isValid(referrer)).isFalse();
         assertThat(rebooted.isValid(referrerOfReferrer)).isFalse();
